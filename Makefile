@@ -1,0 +1,32 @@
+# Developer commands of the Public Admin Centre suite (see README.md).
+# The work is done by scripts/dev.py; PYTHON must be an interpreter that imports Odoo 18.0.
+
+PYTHON ?= python3
+export PYTHON
+DEV = $(PYTHON) scripts/dev.py
+
+.DEFAULT_GOAL := help
+.PHONY: help run test lint stop reset
+
+help:
+	@echo "make run    create (first time) and start the demo database on http://localhost:8069"
+	@echo "make test   lint + our addons' Odoo tests + pytest tests/ on a throwaway database"
+	@echo "make lint   lint only (ruff, pylint-odoo, XML/CSV/PO checks)"
+	@echo "make stop   stop the server of 'make run' and the private PostgreSQL"
+	@echo "make reset  drop the demo database (the next 'make run' recreates it)"
+	@echo "Variables: PYTHON=$(PYTHON) ODOO_PORT DEMO_DB ODOO_ARGS PG* (see README.md)"
+
+run:
+	@$(DEV) run
+
+test:
+	@$(DEV) test
+
+lint:
+	@$(DEV) lint
+
+stop:
+	@$(DEV) stop
+
+reset:
+	@$(DEV) reset

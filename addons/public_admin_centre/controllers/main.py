@@ -1,0 +1,1 @@
+"""Portal and public pages: see portal.py, catalogue.py, status.py."""

@@ -1,0 +1,37 @@
+from odoo import api, fields, models
+
+
+class PublicAdminDossierDocument(models.Model):
+    _name = "public_admin.dossier.document"
+    _description = "Document of a dossier"
+    _order = "dossier_id, sequence, id"
+
+    dossier_id = fields.Many2one("public_admin.dossier", required=True, ondelete="cascade", index=True)
+    procedure_document_id = fields.Many2one("public_admin.procedure.document", string="Checklist line")
+    sequence = fields.Integer(related="procedure_document_id.sequence", store=True)
+    name = fields.Char(required=True)
+    copies = fields.Integer(default=1)
+    copy_type = fields.Selection(
+        [
+            ("original", "Original"),
+            ("certified", "Certified copy"),
+            ("photocopy", "Photocopy"),
+            ("original_or_certified", "Original or certified copy"),
+        ],
+        string="Kind of copy",
+        default="original",
+    )
+    is_required = fields.Boolean(string="Required")
+    is_received = fields.Boolean(string="Received")
+    date_received = fields.Datetime(readonly=True)
+    attachment_ids = fields.Many2many(
+        "ir.attachment", "public_admin_dossier_document_attachment_rel", "document_id", "attachment_id",
+        string="Files",
+    )
+    attachment_count = fields.Integer(compute="_compute_attachment_count")
+    note = fields.Char(help="What is missing or wrong, for a supplement request.")
+
+    @api.depends("attachment_ids")
+    def _compute_attachment_count(self):
+        for document in self:
+            document.attachment_count = len(document.attachment_ids)

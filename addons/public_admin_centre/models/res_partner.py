@@ -1,0 +1,20 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..tools import is_valid_citizen_id_number
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    public_admin_id_number = fields.Char(string="Citizen ID number", help="12-digit citizen identity number (CCCD).")
+    public_admin_dossier_ids = fields.One2many("public_admin.dossier", "partner_id", string="Dossiers")
+
+    @api.constrains("public_admin_id_number")
+    def _check_public_admin_id_number(self):
+        for partner in self.filtered("public_admin_id_number"):
+            if not is_valid_citizen_id_number(partner.public_admin_id_number):
+                raise ValidationError(
+                    self.env._("The citizen ID number “%(number)s” is not valid: it has 12 digits and starts "
+                               "with a province code.", number=partner.public_admin_id_number)
+                )
