@@ -499,7 +499,12 @@ class PublicAdminDossier(models.Model):
 
     def _schedule_next_activity(self, step):
         self.ensure_one()
-        assignee = step.user_id or step.agency_id.user_ids[:1] or step.agency_id.head_user_ids[:1]
+        agency = step.agency_id
+        if step.role == "head":
+            candidates = agency.head_user_ids
+        else:
+            candidates = (agency.user_ids - agency.head_user_ids) or agency.user_ids
+        assignee = step.user_id or candidates.sorted("id")[:1] or agency.head_user_ids[:1]
         if not assignee:
             return
         deadline_date = fields.Date.to_date(step.date_deadline) if step.date_deadline else fields.Date.context_today(self)
