@@ -1,0 +1,2 @@
+from . import public_admin_procedure_fee
+from . import public_admin_procedure
