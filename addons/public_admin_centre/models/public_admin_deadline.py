@@ -32,8 +32,8 @@ class PublicAdminDeadline(models.AbstractModel):
 
     Computations run on interval arithmetic over a window of days that is
     doubled until enough working time is found, never minute by minute: a
-    30-working-day deadline costs one search of attendances, one of time off
-    and one of make-up days.
+    30-working-day deadline costs one search of attendances and one of time
+    off (make-up days are read once through the calendar and then cached).
     """
 
     _name = "public_admin.deadline"
@@ -62,7 +62,9 @@ class PublicAdminDeadline(models.AbstractModel):
               that working day, otherwise end of the next one (``amount`` is
               not used).
 
-            Reception outside working time counts from the next working moment.
+            Reception after the end of the working day or on a day off counts
+            from the next working morning (for working units, any reception
+            outside working time counts from the next working moment).
         :param cutoff: local hour (15.0 = 15:00) of the ``same_day`` rule
         :param pauses: clock stops, ``[(start, end)]`` naive UTC; ``end`` None
             means the clock is still stopped: it is taken as stopped until now,
@@ -72,15 +74,21 @@ class PublicAdminDeadline(models.AbstractModel):
         calendar = self._check_calendar(calendar)
         units = self._get_appointment_units()
         if unit not in units:
-            raise UserError(self.env._(
-                "Unknown processing time unit '%(unit)s'; expected one of: %(units)s.",
-                unit=unit, units=", ".join(units),
-            ))
+            raise UserError(
+                self.env._(
+                    "Unknown processing time unit '%(unit)s'; expected one of: %(units)s.",
+                    unit=unit,
+                    units=", ".join(units),
+                )
+            )
         self._check_amount(amount)
         if cutoff is None or not 0.0 <= cutoff <= 24.0:
-            raise UserError(self.env._(
-                "The same-day cutoff must be an hour between 0 and 24, not %s.", cutoff,
-            ))
+            raise UserError(
+                self.env._(
+                    "The same-day cutoff must be an hour between 0 and 24, not %s.",
+                    cutoff,
+                )
+            )
         received = self._to_utc(received_at)
         pause_intervals = self._pause_intervals(pauses)
         appointment = units[unit](calendar, received, amount, cutoff, pause_intervals)
@@ -98,9 +106,14 @@ class PublicAdminDeadline(models.AbstractModel):
         """
         calendar = self._check_calendar(calendar)
         self._check_amount(hours)
-        return self._to_naive_utc(self._plan(
-            calendar, self._to_utc(start), self._hours_to_delta(hours), self._pause_intervals(pauses),
-        ))
+        return self._to_naive_utc(
+            self._plan(
+                calendar,
+                self._to_utc(start),
+                self._hours_to_delta(hours),
+                self._pause_intervals(pauses),
+            )
+        )
 
     @api.model
     def working_hours_between(self, calendar, start, end, pauses=()):
@@ -155,7 +168,15 @@ class PublicAdminDeadline(models.AbstractModel):
         return self._plan(calendar, received, self._hours_to_delta(amount), pauses)
 
     def _appointment_calendar_day(self, calendar, received, amount, cutoff, pauses):
-        start = self._plan(calendar, received, timedelta(0), Intervals())
+        # Received after the end of the working day or on a day off: counts
+        # from the next working morning. Within a working day (lunch break
+        # included) the reception time itself is kept.
+        local_day = received.astimezone(self._tz(calendar)).date()
+        day_end = self._working_day_end(calendar, local_day)
+        if day_end is not None and received < day_end:
+            start = received
+        else:
+            start = self._plan(calendar, received, timedelta(0), Intervals())
         due = start + timedelta(seconds=round(amount * 86400))
         # Pauses are merged and sorted; one starting after the due moment it
         # would have extended does not count, the clock had already run out.
@@ -205,10 +226,13 @@ class PublicAdminDeadline(models.AbstractModel):
             # stopped with a wider one (no recount of what was seen).
             cursor = stop
             window *= 2
-        raise UserError(self.env._(
-            "The working schedule %s has no working time left to reach this deadline; "
-            "check its working hours and time off.", calendar.display_name,
-        ))
+        raise UserError(
+            self.env._(
+                "The working schedule %s has no working time left to reach this deadline; "
+                "check its working hours and time off.",
+                calendar.display_name,
+            )
+        )
 
     def _initial_window(self, calendar, remaining):
         """A window of days likely to hold ``remaining`` working time."""
@@ -239,19 +263,22 @@ class PublicAdminDeadline(models.AbstractModel):
         """Working periods of the make-up days in [start, stop], with the hours
         of the calendar's Monday (the template of a normal weekday)."""
         tz = self._tz(calendar)
-        makeup_days = calendar.env["public_admin.calendar.makeup.day"].search([
-            ("calendar_id", "=", calendar.id),
-            ("date", ">=", start.astimezone(tz).date()),
-            ("date", "<=", stop.astimezone(tz).date()),
-        ])
+        first_day, last_day = start.astimezone(tz).date(), stop.astimezone(tz).date()
+        # Read through the one2many rather than searched: a calendar has a few
+        # make-up days a year, and the cache then serves every later window.
+        makeup_days = calendar.makeup_day_ids.filtered(
+            lambda makeup: first_day <= makeup.date <= last_day
+        )
         if not makeup_days:
             return []
         no_recs = calendar.env["resource.calendar.attendance"]
         mondays = calendar.attendance_ids.filtered(
-            lambda att: att.dayofweek == "0"
-            and att.day_period != "lunch"
-            and not att.display_type
-            and not att.resource_id
+            lambda att: (
+                att.dayofweek == "0"
+                and att.day_period != "lunch"
+                and not att.display_type
+                and not att.resource_id
+            )
         )
         week_type_of = calendar.env["resource.calendar.attendance"].get_week_type
         result = []
@@ -301,22 +328,32 @@ class PublicAdminDeadline(models.AbstractModel):
         if len(calendar) != 1 or calendar._name != "resource.calendar":
             raise UserError(self.env._("A deadline is computed on exactly one working schedule."))
         if calendar.flexible_hours or not calendar._public_admin_worked_weekdays():
-            raise UserError(self.env._(
-                "The working schedule %s has no working hours: deadlines cannot be computed on it.",
-                calendar.display_name,
-            ))
+            raise UserError(
+                self.env._(
+                    "The working schedule %s has no working hours: "
+                    "deadlines cannot be computed on it.",
+                    calendar.display_name,
+                )
+            )
         return calendar.sudo()
 
     def _check_amount(self, amount):
         if not isinstance(amount, numbers.Real) or isinstance(amount, bool) or amount < 0:
-            raise UserError(self.env._(
-                "A processing time must be a number of zero or more, not %s.", amount,
-            ))
+            raise UserError(
+                self.env._(
+                    "A processing time must be a number of zero or more, not %s.",
+                    amount,
+                )
+            )
 
     def _hours_per_day(self, calendar):
         """Hours of one working day: the calendar's average (8 for 07:00-11:30
         and 13:30-17:00), recomputed if an administrator zeroed it."""
-        return calendar.hours_per_day or calendar._get_hours_per_day(calendar._get_global_attendances()) or 8.0
+        return (
+            calendar.hours_per_day
+            or calendar._get_hours_per_day(calendar._get_global_attendances())
+            or 8.0
+        )
 
     def _pause_intervals(self, pauses):
         """``Intervals`` (aware UTC) of the clock stops; an open pause (end
@@ -331,10 +368,13 @@ class PublicAdminDeadline(models.AbstractModel):
             pause_start = self._to_utc(pause_start)
             pause_end = self._to_utc(pause_end) if pause_end else max(now, pause_start)
             if pause_end < pause_start:
-                raise UserError(self.env._(
-                    "A pause of the clock cannot end (%(end)s) before it starts (%(start)s).",
-                    start=self._to_naive_utc(pause_start), end=self._to_naive_utc(pause_end),
-                ))
+                raise UserError(
+                    self.env._(
+                        "A pause of the clock cannot end (%(end)s) before it starts (%(start)s).",
+                        start=self._to_naive_utc(pause_start),
+                        end=self._to_naive_utc(pause_end),
+                    )
+                )
             result.append((pause_start, pause_end, no_recs))
         return Intervals(result)
 

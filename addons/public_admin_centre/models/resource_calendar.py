@@ -9,9 +9,9 @@ from odoo.tools import file_open
 
 _logger = logging.getLogger(__name__)
 
-# Path of the holiday table shipped with the addon, same columns as
-# /work/shared/data/vn_holidays_2025_2027.csv (year, date, weekday, kind,
-# name_vi, break_period, status, applies_to, source).
+# Holiday table shipped with the addon (public data: days off and make-up
+# working days of civil servants), columns: year, date, weekday, kind,
+# name_vi, break_period, status, applies_to, source.
 HOLIDAY_FILE = "public_admin_centre/data/vn_holidays.csv"
 
 
@@ -32,7 +32,11 @@ class ResourceCalendar(models.Model):
 
     @api.model
     def _public_admin_holiday_day_off_kinds(self):
-        """Row kinds that make the date a day off for the centre."""
+        """Row kinds that make the date a day off for the centre.
+
+        Other kinds are not loaded: ``tet_anchor`` only marks the lunar new
+        year until the break is announced, ``pending_holiday`` is not law.
+        """
         # holiday_on_weekend is already off, loading it just documents the
         # holiday in the schedule; the weekday it is carried over to comes as
         # its own compensatory_day_off row.
@@ -51,9 +55,9 @@ class ResourceCalendar(models.Model):
         followed by a remark ("statutory (swaps not announced)"). ``tbd`` rows
         (e.g. 2027 Tết anchors, whose exact days are not announced yet) and
         ``pending_law_amendment`` rows (24/11, only if the Labour Code is
-        amended) are skipped: counting a day off that does not happen would
-        make appointments late. Add them by hand, or in a new table, once
-        decided.
+        amended) are skipped: a day off that does not happen would push
+        appointments past the legal date. Add them by hand, or in a new
+        table, once decided.
         """
         status = (row.get("status") or "").strip().lower()
         return status.split(" ", 1)[0].split("(", 1)[0] in {"official", "statutory"}
@@ -67,7 +71,9 @@ class ResourceCalendar(models.Model):
         self.ensure_one()
         return set(
             self.attendance_ids.filtered(
-                lambda att: att.day_period != "lunch" and not att.display_type and not att.resource_id
+                lambda att: (
+                    att.day_period != "lunch" and not att.display_type and not att.resource_id
+                )
             ).mapped("dayofweek")
         )
 
@@ -92,9 +98,11 @@ class ResourceCalendar(models.Model):
             ``data/vn_holidays.csv``)
         :return: dict with the number of created ``leaves`` and ``makeup_days``
 
-        Idempotent: a day off already present as a global time off covering
-        exactly that local day, or a make-up day already present for that
-        date, is left alone, so the table can be re-applied after an update.
+        Idempotent: a day already off (a global time off covers the whole
+        local day, alone or inside a longer break) or already a make-up day
+        is left alone, so the table can be re-applied after an update.
+        Kinds and statuses are interpreted by the ``_public_admin_holiday_*``
+        methods above.
         """
         day_off_kinds = self._public_admin_holiday_day_off_kinds()
         workday_kinds = self._public_admin_holiday_workday_kinds()
@@ -125,14 +133,16 @@ class ResourceCalendar(models.Model):
                 date_from, date_to = calendar._public_admin_local_day_bounds(day)
                 if any(start <= date_from and date_to <= stop for start, stop in existing_leaves):
                     continue
-                leave_vals.append({
-                    "name": name,
-                    "calendar_id": calendar.id,
-                    "resource_id": False,
-                    "time_type": "leave",
-                    "date_from": date_from,
-                    "date_to": date_to,
-                })
+                leave_vals.append(
+                    {
+                        "name": name,
+                        "calendar_id": calendar.id,
+                        "resource_id": False,
+                        "time_type": "leave",
+                        "date_from": date_from,
+                        "date_to": date_to,
+                    }
+                )
             existing_makeups = set(calendar.makeup_day_ids.mapped("date"))
             worked_weekdays = calendar._public_admin_worked_weekdays()
             for day, name in sorted(workdays.items()):
@@ -163,6 +173,9 @@ class ResourceCalendar(models.Model):
         result = calendar._public_admin_load_holidays(rows)
         _logger.info(
             "Holiday table %s applied to %s: %s days off and %s make-up days created",
-            file_name, calendar.display_name, result["leaves"], result["makeup_days"],
+            file_name,
+            calendar.display_name,
+            result["leaves"],
+            result["makeup_days"],
         )
         return result
