@@ -3,13 +3,11 @@ from datetime import datetime, timedelta
 from odoo.tests import TransactionCase, new_test_user
 
 
-class PublicAdminCase(TransactionCase):
+class PublicAdminCommon:
     """Agencies, a calendar, procedures and one user per role, for every test of the suite."""
 
     @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True, mail_notrack=True))
+    def setup_public_admin_data(cls):
         cls.calendar = cls.env.ref("public_admin_centre.resource_calendar_public_admin")
         Agency = cls.env["public_admin.agency"]
         cls.centre = Agency.create({
@@ -125,3 +123,12 @@ class PublicAdminCase(TransactionCase):
         dossier = self.create_dossier(**vals)
         dossier.with_user(self.front_desk).action_receive()
         return dossier
+
+
+class PublicAdminCase(PublicAdminCommon, TransactionCase):
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True, mail_notrack=True))
+        cls.setup_public_admin_data()
