@@ -61,7 +61,9 @@ REQUIREMENTS = REPO / "requirements.txt"
 PYTHON = sys.executable or "python3"
 DEMO_DB = os.environ.get("DEMO_DB", "public_admin_demo")
 DEFAULT_MODULES = "public_admin_centre,public_admin_fees,public_admin_survey"
-MODULES = [m.strip() for m in os.environ.get("SUITE_MODULES", DEFAULT_MODULES).split(",") if m.strip()]
+MODULES = [
+    m.strip() for m in os.environ.get("SUITE_MODULES", DEFAULT_MODULES).split(",") if m.strip()
+]
 EXTRA_ADDONS = [p for p in os.environ.get("EXTRA_ADDONS_PATH", "").split(",") if p.strip()]
 DEMO_LANG = "vi_VN"
 DEMO_TZ = "Asia/Ho_Chi_Minh"
@@ -202,7 +204,9 @@ def ensure_requirements():
             version = metadata.version(req.name)
         except metadata.PackageNotFoundError:
             version = None
-        if version is not None and (not req.specifier or req.specifier.contains(version, prereleases=True)):
+        if version is not None and (
+            not req.specifier or req.specifier.contains(version, prereleases=True)
+        ):
             continue
         # odoo-addon-* wheels require an `odoo` distribution that pip cannot find:
         # Odoo is installed by hand, so they go in without their dependencies.
@@ -218,7 +222,8 @@ def ensure_requirements():
             raise Fail(
                 "pip could not install the packages above.\n"
                 "If this interpreter is managed by the system (externally-managed-environment),\n"
-                "use a virtualenv that can import Odoo 18.0 and run: make run PYTHON=/path/to/venv/bin/python"
+                "use a virtualenv that can import Odoo 18.0 and run:\n"
+                "  make run PYTHON=/path/to/venv/bin/python"
             )
 
 
@@ -263,7 +268,8 @@ class Postgres:
 
     def describe(self):
         if self.kind == "private":
-            return f"private cluster .local/postgres (port {self.params['port']}, socket {self.params['host']})"
+            port, host = self.params["port"], self.params["host"]
+            return f"private cluster .local/postgres (port {port}, socket {host})"
         where = self.params.get("host") or os.environ.get("PGHOST") or "default socket"
         port = self.params.get("port") or os.environ.get("PGPORT") or "5432"
         return f"server named by PG* variables / odoo.conf ({where}, port {port})"
@@ -275,7 +281,9 @@ def named_server():
     mapping = {"host": "db_host", "port": "db_port", "user": "db_user", "password": "db_password"}
     params = {k: _conf_value(conf, v) for k, v in mapping.items() if _conf_value(conf, v)}
     sslmode = _conf_value(conf, "db_sslmode")
-    named_by_env = any(os.environ.get(v) for v in ("PGHOST", "PGHOSTADDR", "PGPORT", "PGUSER", "PGSERVICE"))
+    named_by_env = any(
+        os.environ.get(v) for v in ("PGHOST", "PGHOSTADDR", "PGPORT", "PGUSER", "PGSERVICE")
+    )
     if not params and not named_by_env:
         return None
     if sslmode:
@@ -285,8 +293,10 @@ def named_server():
         pg.query("SELECT 1")
     except Exception as exc:  # noqa: BLE001
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        say(f"    PostgreSQL named by PG* variables / odoo.conf does not answer ({first}); "
-            "using the private cluster instead.")
+        say(
+            f"    PostgreSQL named by PG* variables / odoo.conf does not answer ({first}); "
+            "using the private cluster instead."
+        )
         return None
     return pg
 
@@ -298,20 +308,25 @@ def pg_bin(name):
     found = shutil.which(name)
     if found:
         candidates.append(Path(found))
-    for base in sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=lambda p: p.parent.name, reverse=True):
+    for base in sorted(
+        Path("/usr/lib/postgresql").glob("*/bin"), key=lambda p: p.parent.name, reverse=True
+    ):
         candidates.append(base / name)
     pg_config = shutil.which("pg_config")
     if pg_config:
         with contextlib.suppress(OSError, subprocess.SubprocessError):
-            bindir = subprocess.run([pg_config, "--bindir"], capture_output=True, text=True).stdout.strip()
+            bindir = subprocess.run(
+                [pg_config, "--bindir"], capture_output=True, text=True
+            ).stdout.strip()
             candidates.append(Path(bindir) / name)
     for cand in candidates:
         if cand.is_file() and os.access(cand, os.X_OK):
             return str(cand)
     raise Fail(
         f"PostgreSQL server program `{name}` not found, and no server named by PG* variables or\n"
-        "odoo.conf answers. Install PostgreSQL (Debian: apt-get install postgresql), or set PG_BINDIR\n"
-        "to the directory holding initdb/pg_ctl/postgres, or point the PG* variables at a server."
+        "odoo.conf answers. Install PostgreSQL (Debian: apt-get install postgresql), or set\n"
+        "PG_BINDIR to the directory holding initdb/pg_ctl/postgres, or point the PG* variables"
+        " at a server."
     )
 
 
@@ -331,10 +346,22 @@ class PgUser:
             try:
                 entry = pwd.getpwnam(name)
             except KeyError:
-                say(f"    creating system user '{name}' to run the private PostgreSQL (it refuses to run as root)")
+                say(
+                    f"    creating system user '{name}' to run the private PostgreSQL "
+                    "(it refuses to run as root)"
+                )
                 subprocess.run(
-                    ["useradd", "--system", "--user-group", "--no-create-home",
-                     "--home-dir", "/nonexistent", "--shell", "/usr/sbin/nologin", name],
+                    [
+                        "useradd",
+                        "--system",
+                        "--user-group",
+                        "--no-create-home",
+                        "--home-dir",
+                        "/nonexistent",
+                        "--shell",
+                        "/usr/sbin/nologin",
+                        name,
+                    ],
                     check=True,
                 )
                 entry = pwd.getpwnam(name)
@@ -438,7 +465,8 @@ def private_postgres(start=True):
         os.chmod(path, 0o700)
     if user.run(["test", "-w", str(PG_DIR)]).returncode != 0:
         raise Fail(
-            f"the private PostgreSQL runs as the unprivileged user '{user.name}', who cannot reach\n"
+            f"the private PostgreSQL runs as the unprivileged user '{user.name}', "
+            "who cannot reach\n"
             f"  {PG_DIR}\n"
             "Give the parent directories execute permission for others (chmod o+x), move the\n"
             "repository, or point the PG* variables at an existing PostgreSQL server."
@@ -453,9 +481,21 @@ def private_postgres(start=True):
         os.chmod(pwfile, 0o600)
         try:
             proc = user.run(
-                [initdb, "-D", str(PG_DATA), "-U", PG_ROLE, f"--pwfile={pwfile}", "-E", "UTF8",
-                 "--locale=C", "--auth-local=trust", "--auth-host=scram-sha-256"],
-                capture_output=True, text=True,
+                [
+                    initdb,
+                    "-D",
+                    str(PG_DATA),
+                    "-U",
+                    PG_ROLE,
+                    f"--pwfile={pwfile}",
+                    "-E",
+                    "UTF8",
+                    "--locale=C",
+                    "--auth-local=trust",
+                    "--auth-host=scram-sha-256",
+                ],
+                capture_output=True,
+                text=True,
             )
         finally:
             pwfile.unlink(missing_ok=True)
@@ -463,11 +503,14 @@ def private_postgres(start=True):
             raise Fail(f"initdb failed:\n{proc.stdout}{proc.stderr}")
     port = find_free_port(int(os.environ.get("PRIVATE_PG_PORT", "5433")))
     step(f"Starting the private PostgreSQL on port {port} (unix socket in .local/postgres/socket)")
-    opts = (f"-p {port} -k {shlex.quote(str(PG_SOCKET_DIR))} -c listen_addresses=127.0.0.1 "
-            "-c max_connections=100 -c fsync=off -c full_page_writes=off -c synchronous_commit=off")
+    opts = (
+        f"-p {port} -k {shlex.quote(str(PG_SOCKET_DIR))} -c listen_addresses=127.0.0.1 "
+        "-c synchronous_commit=off"  # faster, and a crash loses at most the last commits
+    )
     proc = user.run(
         [pg_ctl, "-D", str(PG_DATA), "-l", str(PG_LOG), "-o", opts, "-w", "-t", "60", "start"],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     if proc.returncode != 0:
         tail = PG_LOG.read_text(errors="replace").splitlines()[-15:] if PG_LOG.exists() else []
@@ -508,8 +551,11 @@ def stop_private_postgres():
         return
     pid, port, _ = running
     step(f"Stopping the private PostgreSQL (pid {pid}, port {port})")
-    proc = PgUser().run([pg_bin("pg_ctl"), "-D", str(PG_DATA), "-m", "fast", "-w", "stop"],
-                        capture_output=True, text=True)
+    proc = PgUser().run(
+        [pg_bin("pg_ctl"), "-D", str(PG_DATA), "-m", "fast", "-w", "stop"],
+        capture_output=True,
+        text=True,
+    )
     if proc.returncode != 0:
         raise Fail(f"pg_ctl stop failed:\n{proc.stdout}{proc.stderr}")
 
@@ -528,14 +574,17 @@ def write_local_conf(pg, odoo_info):
     values = {
         "addons_path": addons_path(odoo_info),
         "data_dir": str(DATA_DIR),
-        "without_demo": "False",  # demo data in the demo database; `make test` passes --without-demo=all
+        # demo data in the demo database; `make test` passes --without-demo=all
+        "without_demo": "False",
         **pg.conf,
     }
     for key, value in values.items():
         parser.set("options", key, value)
     LOCAL_CONF.touch(mode=0o600)
     with LOCAL_CONF.open("w", encoding="utf-8") as fh:
-        fh.write("; Generated by scripts/dev.py from odoo.conf on every run: edit odoo.conf instead.\n")
+        fh.write(
+            "; Generated by scripts/dev.py from odoo.conf on every run: edit odoo.conf instead.\n"
+        )
         parser.write(fh)
     return LOCAL_CONF
 
@@ -556,18 +605,28 @@ def run_odoo(args, logfile, echo=None, env=None):
     with logfile.open("w", encoding="utf-8") as log:
         log.write("$ " + " ".join(shlex.quote(c) for c in cmd) + "\n")
         log.flush()
-        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                stdin=subprocess.DEVNULL, text=True, errors="replace", env=env)
+        proc = subprocess.Popen(
+            cmd,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            text=True,
+            errors="replace",
+            env=env,
+        )
         showing = False
-        for line in proc.stdout:
-            log.write(line)
-            rec = parse_log_line(line.rstrip("\n"))
-            if rec is not None:
-                showing = bool(echo and echo(rec))
-            if showing:
-                sys.stdout.write("    " + line)
-                sys.stdout.flush()
-        return proc.wait()
+        try:
+            for line in proc.stdout:
+                log.write(line)
+                rec = parse_log_line(line.rstrip("\n"))
+                if rec is not None:
+                    showing = bool(echo and echo(rec))
+                if showing:
+                    sys.stdout.write("    " + line)
+                    sys.stdout.flush()
+            return proc.wait()
+        finally:
+            stop_process(proc)  # interrupted: do not leave Odoo running
 
 
 PROGRESS_RE = re.compile(r"^(Loading module \S+ \(\d+/\d+\)|loading \d+ modules|Modules loaded)")
@@ -583,23 +642,32 @@ def echo_tests(rec):
     if echo_progress(rec):
         return True
     msg = rec["msg"]
-    return ".tests" in rec["logger"] and msg.startswith(("Starting ", "skipped ")) or (
-        rec["logger"] == "odoo.tests.result"
+    return (
+        ".tests" in rec["logger"]
+        and msg.startswith(("Starting ", "skipped "))
+        or (rec["logger"] == "odoo.tests.result")
     )
 
 
 def odoo_shell(conf, db, code, logfile):
     cmd = odoo_cmd("shell", "-c", str(conf), "-d", db, "--no-http", "--log-level=warn")
-    proc = subprocess.run(cmd, input=code + "\nprint('PA-SHELL-OK')\n", text=True, capture_output=True)
+    proc = subprocess.run(
+        cmd, input=code + "\nprint('PA-SHELL-OK')\n", text=True, capture_output=True
+    )
     logfile.parent.mkdir(parents=True, exist_ok=True)
     logfile.write_text(proc.stdout + proc.stderr, encoding="utf-8")
     if proc.returncode != 0 or "PA-SHELL-OK" not in proc.stdout:
-        raise Fail(f"odoo shell failed on database {db} (log: {logfile}):\n{(proc.stderr or proc.stdout)[-3000:]}")
+        raise Fail(
+            f"odoo shell failed on database {db} (log: {logfile}):\n"
+            f"{(proc.stderr or proc.stdout)[-3000:]}"
+        )
     return proc.stdout
 
 
 def drop_database(conf, db):
-    proc = subprocess.run(odoo_cmd("db", "-c", str(conf), "drop", db), capture_output=True, text=True)
+    proc = subprocess.run(
+        odoo_cmd("db", "-c", str(conf), "drop", db), capture_output=True, text=True
+    )
     if proc.returncode != 0:
         warn(f"could not drop database {db}: {(proc.stderr or proc.stdout).strip()[-500:]}")
         return False
@@ -633,7 +701,9 @@ def stop_process(proc, timeout=30):
 
 
 def module_states(pg, db, modules):
-    rows = pg.query("SELECT name, state FROM ir_module_module WHERE name = ANY(%s)", (list(modules),), dbname=db)
+    rows = pg.query(
+        "SELECT name, state FROM ir_module_module WHERE name = ANY(%s)", (list(modules),), dbname=db
+    )
     states = dict(rows)
     return {m: states.get(m, "absent") for m in modules}
 
@@ -645,6 +715,7 @@ DEMO_CONFIGURE = f"""
 company = env.ref("base.main_company")
 vnd = env.ref("base.VND")
 vnd.active = True
+env["res.lang"]._activate_lang("en_US")  # --load-language leaves vi_VN as the only language
 values = {{"country_id": env.ref("base.vn").id}}
 if company.currency_id != vnd:
     values["currency_id"] = vnd.id
@@ -675,7 +746,9 @@ def demo_state(pg):
         base = pg.query("SELECT state FROM ir_module_module WHERE name = 'base'", dbname=DEMO_DB)
         if not base or base[0][0] != "installed":
             return "broken"
-        rows = pg.query("SELECT value FROM ir_config_parameter WHERE key = %s", (READY_PARAM,), dbname=DEMO_DB)
+        rows = pg.query(
+            "SELECT value FROM ir_config_parameter WHERE key = %s", (READY_PARAM,), dbname=DEMO_DB
+        )
     except Exception:  # noqa: BLE001  (exists but is not an initialised Odoo database)
         return "broken"
     return "ready" if rows else "partial"
@@ -685,33 +758,75 @@ def create_demo_database(pg, conf, state):
     t0 = time.time()
     logs = LOG_DIR / "demo"
     if state == "broken":
-        step(f"The demo database '{DEMO_DB}' was left half-created by an interrupted first run: recreating it")
+        step(
+            f"The demo database '{DEMO_DB}' was left half-created by an interrupted first run: "
+            "recreating it"
+        )
         if not drop_database(conf, DEMO_DB):
             raise Fail(f"could not drop the half-created database {DEMO_DB}")
         state = "missing"
     if state == "missing":
-        step(f"First run: creating the demo database '{DEMO_DB}' (takes a few minutes, logs in .local/logs/demo/)")
+        step(
+            f"First run: creating the demo database '{DEMO_DB}' "
+            "(takes a few minutes; logs in .local/logs/demo/)"
+        )
         step(f"  1/4 base with demo data and {DEMO_LANG}")
-        rc = run_odoo(["-c", str(conf), "-d", DEMO_DB, "-i", "base", "--load-language", DEMO_LANG,
-                       "--stop-after-init", "--no-http", "--log-level=info"], logs / "1-base.log", echo_progress)
+        rc = run_odoo(
+            [
+                "-c",
+                str(conf),
+                "-d",
+                DEMO_DB,
+                "-i",
+                "base",
+                "--load-language",
+                DEMO_LANG,
+                "--stop-after-init",
+                "--no-http",
+                "--log-level=info",
+            ],
+            logs / "1-base.log",
+            echo_progress,
+        )
         if rc != 0:
-            raise Fail(f"creating the demo database failed (log: {logs / '1-base.log'}); `make reset` to start over")
+            raise Fail(
+                f"creating the demo database failed (log: {logs / '1-base.log'}); "
+                "`make reset` to start over"
+            )
     else:
-        step(f"Resuming the setup of the demo database '{DEMO_DB}' (an earlier first run did not finish)")
+        step(
+            f"Resuming the setup of the demo database '{DEMO_DB}' "
+            "(an earlier first run did not finish)"
+        )
     step(f"  2/4 company in Vietnam, currency VND, admin language {DEMO_LANG}, timezone {DEMO_TZ}")
     odoo_shell(conf, DEMO_DB, DEMO_CONFIGURE, logs / "2-configure.log")
     step(f"  3/4 installing {', '.join(MODULES)} with their demo data")
-    rc = run_odoo(["-c", str(conf), "-d", DEMO_DB, "-i", ",".join(MODULES), "--stop-after-init",
-                   "--no-http", "--log-level=info"], logs / "3-install.log", echo_progress)
+    rc = run_odoo(
+        [
+            "-c",
+            str(conf),
+            "-d",
+            DEMO_DB,
+            "-i",
+            ",".join(MODULES),
+            "--stop-after-init",
+            "--no-http",
+            "--log-level=info",
+        ],
+        logs / "3-install.log",
+        echo_progress,
+    )
     states = module_states(pg, DEMO_DB, MODULES)
     if rc != 0 or any(s != "installed" for s in states.values()):
-        raise Fail(f"installing the suite failed (states: {states}; log: {logs / '3-install.log'}).\n"
-                   "Fix the error and run `make run` again (it resumes), or `make reset` to start over.")
+        raise Fail(
+            f"installing the suite failed (states: {states}; log: {logs / '3-install.log'}).\n"
+            "Fix the error and run `make run` again (it resumes), or `make reset` to start over."
+        )
     step("  4/4 final settings")
     out = odoo_shell(conf, DEMO_DB, DEMO_FINALIZE, logs / "4-finalize.log")
     for line in out.splitlines():
         if line.startswith("PA-WARNING"):
-            warn(line[len("PA-WARNING: "):])
+            warn(line[len("PA-WARNING: ") :])
     say(f"    demo database ready in {time.time() - t0:.0f}s")
 
 
@@ -734,7 +849,9 @@ def demo_logins(pg):
                 login = fields["login"]
                 logins.append((login, fields.get("password") or login, fields.get("name", "")))
     with contextlib.suppress(Exception):
-        existing = {r[0] for r in pg.query("SELECT login FROM res_users WHERE active", dbname=DEMO_DB)}
+        existing = {
+            r[0] for r in pg.query("SELECT login FROM res_users WHERE active", dbname=DEMO_DB)
+        }
         logins = [entry for entry in logins if entry[0] in existing]
     return logins
 
@@ -748,6 +865,22 @@ def own_server_pid():
     return pid if b"odoo" in cmdline else None
 
 
+def choose_http_port():
+    """ODOO_PORT or odoo.conf's http_port (8069); another free port if that one is taken."""
+    wanted = os.environ.get("ODOO_PORT")
+    port = int(wanted or _conf_value(read_odoo_conf(), "http_port") or 8069)
+    if port_free(port):
+        return port
+    if wanted:
+        raise Fail(
+            f"port {port} (ODOO_PORT) is already taken by another program; choose another one,"
+            " e.g. make run ODOO_PORT=8070"
+        )
+    new_port = find_free_port(port + 1)
+    say(f"    port {port} is already taken by another program; using port {new_port} instead")
+    return new_port
+
+
 def cmd_run(_args):
     step("Checking Odoo 18.0")
     info = check_odoo()
@@ -755,24 +888,20 @@ def cmd_run(_args):
     ensure_requirements()
     pid = own_server_pid()
     if pid:
-        raise Fail(f"Odoo started by an earlier `make run` is still running (pid {pid}); `make stop` first.")
+        raise Fail(
+            f"Odoo started by an earlier `make run` is still running (pid {pid}); "
+            "`make stop` first."
+        )
+    port = choose_http_port()
     pg = ensure_postgres()
     conf = write_local_conf(pg, info)
     module_dirs()
     state = demo_state(pg)
     if state != "ready":
         create_demo_database(pg, conf, state)
+        port = choose_http_port()  # the creation took minutes: check the port again
     else:
         say(f"    reusing the demo database '{DEMO_DB}' (`make reset` drops it)")
-
-    wanted = os.environ.get("ODOO_PORT")
-    port = int(wanted or _conf_value(read_odoo_conf(), "http_port") or 8069)
-    if not port_free(port):
-        if wanted:
-            raise Fail(f"port {port} (ODOO_PORT) is already taken; choose another one: make run ODOO_PORT=8070")
-        new_port = find_free_port(port + 1)
-        say(f"    port {port} is already taken by another program; using port {new_port} instead")
-        port = new_port
     url = f"http://localhost:{port}"
     logins = demo_logins(pg)
     banner = [
@@ -786,9 +915,18 @@ def cmd_run(_args):
         "=" * 64,
         "",
     ]
-    cmd = odoo_cmd("-c", str(conf), "-d", DEMO_DB, f"--db-filter=^{re.escape(DEMO_DB)}$",
-                   "--http-port", str(port), "--pidfile", str(RUN_PIDFILE),
-                   *shlex.split(os.environ.get("ODOO_ARGS", "")))
+    cmd = odoo_cmd(
+        "-c",
+        str(conf),
+        "-d",
+        DEMO_DB,
+        f"--db-filter=^{re.escape(DEMO_DB)}$",
+        "--http-port",
+        str(port),
+        "--pidfile",
+        str(RUN_PIDFILE),
+        *shlex.split(os.environ.get("ODOO_ARGS", "")),
+    )
     step(f"Starting Odoo on {url} (the logins are printed again once it answers)")
     say("\n".join(banner))
     proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL)
@@ -876,8 +1014,15 @@ def parse_test_log(path):
       odoo.modules.loading: Module <m> loaded in ...     (end of its at_install tests)
       odoo.service.server: N post-tests in ...           (end of post_install tests)
     """
-    res = {"summary": False, "failed": 0, "errors": 0, "run": 0, "skipped": [], "browser_skipped": [],
-           "outside_errors": []}
+    res = {
+        "summary": False,
+        "failed": 0,
+        "errors": 0,
+        "run": 0,
+        "skipped": [],
+        "browser_skipped": [],
+        "outside_errors": [],
+    }
     in_tests = False
     for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
         rec = parse_log_line(line)
@@ -892,7 +1037,9 @@ def parse_test_log(path):
                 continue
         if is_test_logger and msg.startswith("Starting "):
             in_tests = True
-        elif logger == "odoo.modules.loading" and msg.startswith("Module ") and " loaded in " in msg:
+        elif (
+            logger == "odoo.modules.loading" and msg.startswith("Module ") and " loaded in " in msg
+        ):
             in_tests = False
         elif logger == "odoo.service.server" and "post-tests in" in msg:
             in_tests = False
@@ -900,8 +1047,12 @@ def parse_test_log(path):
             res["skipped"].append(msg)
             if BROWSER_SKIP_RE.search(msg.split(" : ", 1)[-1]):
                 res["browser_skipped"].append(msg)
-        if level in ("ERROR", "CRITICAL") and not in_tests and not is_test_logger \
-                and not TEST_ERROR_LOADING_RE.match(msg):
+        if (
+            level in ("ERROR", "CRITICAL")
+            and not in_tests
+            and not is_test_logger
+            and not TEST_ERROR_LOADING_RE.match(msg)
+        ):
             res["outside_errors"].append(line)
     return res
 
@@ -922,17 +1073,23 @@ def ensure_chromium():
         step("Installing Chromium (Debian package `chromium`) for the browser tests")
         env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
         subprocess.run(["apt-get", "update", "-q"], env=env, check=False)
-        subprocess.run(["apt-get", "install", "-y", "-q", "--no-install-recommends", "chromium"], env=env, check=False)
+        subprocess.run(
+            ["apt-get", "install", "-y", "-q", "--no-install-recommends", "chromium"],
+            env=env,
+            check=False,
+        )
         found = next((shutil.which(n) for n in names if shutil.which(n)), None)
     if not found:
         raise Fail(
             "Chromium (or Google Chrome) is required by the browser tests and was not found.\n"
-            "Install it, e.g. on Debian/Ubuntu: sudo apt-get install chromium  (run `make test` as root\n"
-            "and it is installed automatically)."
+            "Install it, e.g. on Debian/Ubuntu: sudo apt-get install chromium (run `make test`\n"
+            "as root and it is installed automatically)."
         )
     proc = subprocess.run([PYTHON, "-c", "import websocket"], capture_output=True)
     if proc.returncode != 0:
-        raise Fail("the Python package websocket-client is not importable (pip install websocket-client)")
+        raise Fail(
+            "the Python package websocket-client is not importable (pip install websocket-client)"
+        )
     return found
 
 
@@ -945,7 +1102,7 @@ class Counter:
     def add(self, name, passed, failed, note=""):
         self.passed += passed
         self.failed += failed
-        self.lines.append(f"  {name:<28} {passed:>4} passed {failed:>4} failed  {note}".rstrip())
+        self.lines.append(f"  {name:<30} {passed:>4} passed {failed:>4} failed  {note}".rstrip())
 
 
 def run_lint(counter):
@@ -956,17 +1113,26 @@ def run_lint(counter):
     checks = [
         ("lint: ruff", [PYTHON, "-m", "ruff", "check", "--no-fix", *targets, "tests", "scripts"]),
         ("lint: pylint-odoo", [PYTHON, "-m", "pylint", "--rcfile", str(REPO / ".pylintrc"), *dirs]),
-        ("lint: xml/csv/manifest", [script("oca-checks-odoo-module"), "--no-verbose",
-                                    "--disable=weblate-component-too-long,prefer-readme-rst", *dirs]),
+        (
+            "lint: xml/csv/manifest",
+            [
+                script("oca-checks-odoo-module"),
+                "--disable=weblate-component-too-long,prefer-readme-rst",
+                *dirs,
+            ],
+        ),
     ]
     if po_files:
-        checks.append(("lint: po files", [script("oca-checks-po"), "--no-verbose",
-                                          "--disable=po-pretty-format", *po_files]))
+        checks.append(
+            ("lint: po files", [script("oca-checks-po"), "--disable=po-pretty-format", *po_files])
+        )
     else:
         counter.add("lint: po files", 1, 0, "(no .po file yet)")
     for name, cmd in checks:
         step(name)
-        proc = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, stdin=subprocess.DEVNULL)
+        proc = subprocess.run(
+            cmd, cwd=REPO, capture_output=True, text=True, stdin=subprocess.DEVNULL
+        )
         output = (proc.stdout + proc.stderr).strip()
         if proc.returncode == 0:
             counter.add(name, 1, 0)
@@ -992,6 +1158,142 @@ def cmd_lint(_args):
     return 0 if counter.failed == 0 else 1
 
 
+class TestRun:
+    """`make test`: lint, Odoo tests, pytest; every check adds to one passed/failed count."""
+
+    def __init__(self, info):
+        self.info = info
+        self.counter = Counter()
+        self.problems = []
+        self.db = f"public_admin_test_{secrets.token_hex(4)}"
+        self.logs = LOG_DIR / "test"
+        self.pg = self.conf = self.server = None
+
+    def fail(self, name, problem):
+        self.problems.append(problem)
+        self.counter.add(name, 0, 1)
+
+    def odoo(self, *args):
+        return ["-c", str(self.conf), "-d", self.db, "--log-level=info", "--max-cron-threads=0",
+                *args]
+
+    def run(self):
+        run_lint(self.counter)
+        if self.logs.exists():
+            shutil.rmtree(self.logs)
+        try:
+            self.pg = ensure_postgres()
+            self.conf = write_local_conf(self.pg, self.info)
+            self.install_dependencies() and self.odoo_tests() and self.pytest()
+        except Fail as exc:
+            self.fail("test command", str(exc))
+        except SystemExit as exc:
+            self.fail("interrupted", f"interrupted (exit code {exc.code})")
+        except Exception as exc:  # noqa: BLE001  (report, clean up, count it as a failure)
+            self.fail("test command", f"{type(exc).__name__}: {exc}")
+        finally:
+            self.cleanup()
+
+    def install_dependencies(self):
+        deps = suite_dependencies()
+        step(f"[1/3] database {self.db}: dependencies without demo data: {','.join(deps)}")
+        t1, log = time.time(), self.logs / "1-dependencies.log"
+        args = self.odoo("-i", ",".join(deps), "--without-demo=all", "--load-language", DEMO_LANG,
+                         "--stop-after-init", "--no-http")
+        rc = run_odoo(args, log, echo_progress)
+        errors = log_errors(log)
+        say(f"    done in {time.time() - t1:.0f}s")
+        if rc != 0 or errors:
+            self.fail("odoo: install dependencies", f"installing the dependencies failed "
+                      f"(exit code {rc}, {len(errors)} ERROR lines; log {log})")
+            return False
+        return True
+
+    def odoo_tests(self):
+        step(f"[2/3] installing {','.join(MODULES)} with --test-enable (our addons' tests only)")
+        t2, log = time.time(), self.logs / "2-odoo-tests.log"
+        tags = ",".join(f"/{m}" for m in MODULES)
+        args = self.odoo("-i", ",".join(MODULES), "--without-demo=all", "--test-enable",
+                         "--test-tags", tags, "--stop-after-init", "--workers=0",
+                         "--http-interface=127.0.0.1", "--http-port", str(ephemeral_port()))
+        rc = run_odoo(args, log, echo_tests)
+        say(f"    done in {time.time() - t2:.0f}s")
+        res = parse_test_log(log)
+        failed = res["failed"] + res["errors"]
+        passed = max(0, res["run"] - failed - len(res["skipped"]))
+        note = f"({len(res['skipped'])} skipped)" if res["skipped"] else ""
+        self.counter.add("odoo tests", passed, failed, note)
+        if not res["summary"]:
+            self.fail("odoo: test run completed",
+                      f"the Odoo test run ended without its summary line (see {log})")
+        if res["browser_skipped"]:
+            self.fail("odoo: browser tests ran", "browser tests were skipped:\n      "
+                      + "\n      ".join(res["browser_skipped"]))
+        if res["outside_errors"]:
+            self.fail("odoo: log clean outside tests",
+                      "ERROR/CRITICAL lines outside tests in the Odoo log:\n      "
+                      + "\n      ".join(line[:300] for line in res["outside_errors"][:20]))
+        if rc != 0 and failed == 0:
+            self.fail("odoo: exit code", f"Odoo exited with code {rc} (log {log})")
+        states = module_states(self.pg, self.db, MODULES)
+        if any(state != "installed" for state in states.values()):
+            self.fail("odoo: addons installed", f"our addons are not all installed: {states}")
+            return False
+        return True
+
+    def pytest(self):
+        step("[3/3] pytest tests/ against a running Odoo server")
+        port, log = ephemeral_port(), self.logs / "3-server.log"
+        url = f"http://127.0.0.1:{port}"
+        with log.open("w", encoding="utf-8") as fh:
+            args = self.odoo(f"--db-filter=^{self.db}$", "--workers=0",
+                             "--http-interface=127.0.0.1", "--http-port", str(port))
+            self.server = subprocess.Popen(odoo_cmd(*args), stdout=fh, stderr=subprocess.STDOUT,
+                                           stdin=subprocess.DEVNULL)
+        if not wait_http(f"{url}/web/login", self.server, timeout=180):
+            self.fail("pytest: server started", f"Odoo did not answer on {url} (log {log})")
+            return False
+        junit = self.logs / "pytest.xml"
+        env = dict(os.environ, ODOO_URL=url, ODOO_DB=self.db, ODOO_ADMIN_PASSWORD="admin",
+                   ODOO_MODULES=",".join(MODULES), ODOO_LANG=DEMO_LANG)
+        cmd = [PYTHON, "-m", "pytest", str(REPO / "tests"), "-p", "no:cacheprovider", "-v",
+               f"--junitxml={junit}"]
+        proc = subprocess.run(cmd, cwd=REPO, env=env, stdin=subprocess.DEVNULL)
+        passed, failed, skipped = parse_junit(junit)
+        self.counter.add("pytest tests", passed, failed, f"({skipped} skipped)" if skipped else "")
+        if proc.returncode not in (0, 1) and failed == 0:
+            self.fail("pytest: run", f"pytest exited with code {proc.returncode}")
+        stop_process(self.server)
+        self.server = None
+        errors = log_errors(log)
+        if errors:
+            self.fail("pytest: server log clean",
+                      "ERROR/CRITICAL lines in the server log during pytest:\n      "
+                      + "\n      ".join(line[:300] for line in errors[:20]))
+        return True
+
+    def cleanup(self):
+        stop_process(self.server)
+        pg = self.pg
+        if pg is None:
+            return
+        if os.environ.get("KEEP_TEST_DB") == "1":
+            say(f"    keeping database {self.db} (KEEP_TEST_DB=1)")
+        else:
+            with contextlib.suppress(Exception):
+                if pg.database_exists(self.db):
+                    step(f"Dropping the throwaway database {self.db}")
+                    drop_database(self.conf, self.db)
+        if pg.started and not own_server_pid():
+            with contextlib.suppress(Exception, SystemExit):
+                others = pg.query("SELECT count(*) FROM pg_stat_activity WHERE backend_type = "
+                                  "'client backend' AND pid <> pg_backend_pid()")[0][0]
+                if others:
+                    say(f"    leaving the private PostgreSQL running ({others} other clients)")
+                else:
+                    stop_private_postgres()
+
+
 def cmd_test(_args):
     t0 = time.time()
     step("Checking Odoo 18.0")
@@ -1000,135 +1302,21 @@ def cmd_test(_args):
     ensure_requirements()
     ensure_chromium()
     module_dirs()
-    counter = Counter()
-    problems = []
-    run_lint(counter)
-
-    pg = ensure_postgres()
-    conf = write_local_conf(pg, info)
-    db = f"public_admin_test_{secrets.token_hex(4)}"
-    logs = LOG_DIR / "test"
-    if logs.exists():
-        shutil.rmtree(logs)
-    server = None
 
     def on_signal(signum, _frame):
         raise SystemExit(128 + signum)
 
-    for sig in (signal.SIGTERM, signal.SIGHUP):
+    for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
         signal.signal(sig, on_signal)
-    try:
-        deps = suite_dependencies()
-        step(f"[1/3] database {db}: installing the dependencies without demo data: {','.join(deps)}")
-        t1 = time.time()
-        rc = run_odoo(["-c", str(conf), "-d", db, "-i", ",".join(deps), "--without-demo=all",
-                       "--load-language", DEMO_LANG, "--stop-after-init", "--no-http", "--log-level=info",
-                       "--max-cron-threads=0"], logs / "1-dependencies.log", echo_progress)
-        errors = log_errors(logs / "1-dependencies.log")
-        say(f"    done in {time.time() - t1:.0f}s")
-        if rc != 0 or errors:
-            problems.append(f"installing the dependencies failed (exit code {rc}, {len(errors)} ERROR lines; "
-                            f"log {logs / '1-dependencies.log'})")
-            counter.add("odoo: install dependencies", 0, 1)
-            raise SystemExit(0)
-
-        step(f"[2/3] installing {','.join(MODULES)} with --test-enable (tests of our addons only)")
-        t2 = time.time()
-        tags = ",".join(f"/{m}" for m in MODULES)
-        rc = run_odoo(["-c", str(conf), "-d", db, "-i", ",".join(MODULES), "--without-demo=all",
-                       "--test-enable", "--test-tags", tags, "--stop-after-init", "--log-level=info",
-                       "--http-interface=127.0.0.1", "--http-port", str(ephemeral_port()),
-                       "--workers=0", "--max-cron-threads=0"],
-                      logs / "2-odoo-tests.log", echo_tests)
-        say(f"    done in {time.time() - t2:.0f}s")
-        res = parse_test_log(logs / "2-odoo-tests.log")
-        odoo_failed = res["failed"] + res["errors"]
-        odoo_passed = max(0, res["run"] - odoo_failed - len(res["skipped"]))
-        note = f"({len(res['skipped'])} skipped)" if res["skipped"] else ""
-        counter.add("odoo tests", odoo_passed, odoo_failed, note)
-        if not res["summary"]:
-            problems.append("the Odoo test run ended without its summary line (crash or install error)")
-            counter.add("odoo: test run completed", 0, 1)
-        if res["browser_skipped"]:
-            problems.append("browser tests were skipped:\n      " + "\n      ".join(res["browser_skipped"]))
-            counter.add("odoo: browser tests ran", 0, 1)
-        if res["outside_errors"]:
-            problems.append("ERROR/CRITICAL lines outside tests in the Odoo log:\n      "
-                            + "\n      ".join(line[:300] for line in res["outside_errors"][:20]))
-            counter.add("odoo: log clean outside tests", 0, 1)
-        states = module_states(pg, db, MODULES) if pg.database_exists(db) else {}
-        if rc != 0 and odoo_failed == 0:
-            problems.append(f"Odoo exited with code {rc} (log {logs / '2-odoo-tests.log'})")
-            counter.add("odoo: exit code", 0, 1)
-        if any(s != "installed" for s in states.values()) or not states:
-            problems.append(f"our addons are not all installed: {states}")
-            counter.add("odoo: addons installed", 0, 1)
-            raise SystemExit(0)
-
-        step("[3/3] pytest tests/ against a running Odoo server")
-        port = ephemeral_port()
-        server_log = logs / "3-server.log"
-        fh = server_log.open("w", encoding="utf-8")
-        server = subprocess.Popen(
-            odoo_cmd("-c", str(conf), "-d", db, f"--db-filter=^{db}$", "--http-interface=127.0.0.1",
-                     "--http-port", str(port), "--workers=0", "--max-cron-threads=0", "--log-level=info"),
-            stdout=fh, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-        url = f"http://127.0.0.1:{port}"
-        if not wait_http(f"{url}/web/login", server, timeout=180):
-            problems.append(f"the Odoo server did not answer on {url}/web/login (log {server_log})")
-            counter.add("pytest: server started", 0, 1)
-            raise SystemExit(0)
-        junit = logs / "pytest.xml"
-        env = dict(os.environ, ODOO_URL=url, ODOO_DB=db, ODOO_ADMIN_PASSWORD="admin",
-                   ODOO_MODULES=",".join(MODULES), ODOO_LANG=DEMO_LANG)
-        proc = subprocess.run([PYTHON, "-m", "pytest", str(REPO / "tests"), "-p", "no:cacheprovider",
-                               "-v", f"--junitxml={junit}"], cwd=REPO, env=env)
-        p_passed, p_failed, p_skipped = parse_junit(junit)
-        note = f"({p_skipped} skipped)" if p_skipped else ""
-        counter.add("pytest tests", p_passed, p_failed, note)
-        if proc.returncode not in (0, 1) and p_failed == 0:
-            problems.append(f"pytest exited with code {proc.returncode}")
-            counter.add("pytest: run", 0, 1)
-        stop_process(server)
-        server = None
-        fh.close()
-        server_errors = log_errors(server_log)
-        if server_errors:
-            problems.append("ERROR/CRITICAL lines in the server log during pytest:\n      "
-                            + "\n      ".join(line[:300] for line in server_errors[:20]))
-            counter.add("pytest: server log clean", 0, 1)
-    except SystemExit as exc:
-        if exc.code not in (0, None):
-            problems.append(f"interrupted (signal {exc.code - 128})")
-            counter.add("interrupted", 0, 1)
-    except Exception as exc:  # noqa: BLE001  (report, clean up, and count it as a failure)
-        problems.append(f"{type(exc).__name__}: {exc}")
-        counter.add("test command", 0, 1)
-    finally:
-        stop_process(server)
-        if os.environ.get("KEEP_TEST_DB") == "1":
-            say(f"    keeping database {db} (KEEP_TEST_DB=1)")
-        else:
-            with contextlib.suppress(Exception):
-                if pg.database_exists(db):
-                    step(f"Dropping the throwaway database {db}")
-                    drop_database(conf, db)
-        if pg.started and not own_server_pid():
-            with contextlib.suppress(Exception, SystemExit):
-                others = pg.query("SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend' "
-                                  "AND pid <> pg_backend_pid()")[0][0]
-                if others:
-                    say(f"    leaving the private PostgreSQL running: {others} other client(s) connected")
-                else:
-                    stop_private_postgres()
-
+    run = TestRun(info)
+    run.run()
     say("")
-    say(f"Summary ({time.time() - t0:.0f}s; logs in {logs}):")
-    say("\n".join(counter.lines))
-    for problem in problems:
+    say(f"Summary ({time.time() - t0:.0f}s; logs in {run.logs}):")
+    say("\n".join(run.counter.lines))
+    for problem in run.problems:
         say(f"  FAILED: {problem}")
-    say(f"{counter.passed} passed, {counter.failed} failed")
-    return 0 if counter.failed == 0 and not problems else 1
+    say(f"{run.counter.passed} passed, {run.counter.failed} failed")
+    return 0 if run.counter.failed == 0 and not run.problems else 1
 
 
 def parse_junit(path):
@@ -1146,7 +1334,9 @@ def parse_junit(path):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     for name, func, text in (
         ("run", cmd_run, "create (first run) and serve the demo database"),

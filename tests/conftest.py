@@ -45,7 +45,15 @@ class OdooRPC:
 
     def execute(self, model, method, *args, **kwargs):
         return self.call(
-            "object", "execute_kw", self.db, self.uid, self.password, model, method, list(args), kwargs
+            "object",
+            "execute_kw",
+            self.db,
+            self.uid,
+            self.password,
+            model,
+            method,
+            list(args),
+            kwargs,
         )
 
 

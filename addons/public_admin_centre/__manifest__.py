@@ -15,7 +15,7 @@
         "sms",
         "report_xlsx",
     ],
-    "external_dependencies": {"python": ["phonenumbers", "num2words", "xlsxwriter"]},
+    "external_dependencies": {"python": ["phonenumbers", "num2words", "xlsxwriter", "qrcode"]},
     "data": [
         "security/public_admin_centre_security.xml",
         "security/ir.model.access.csv",
@@ -41,6 +41,8 @@
         "views/resource_calendar_views.xml",
         "views/res_users_views.xml",
         "views/res_config_settings_views.xml",
+        "views/res_partner_views.xml",
+        "views/sms_sms_views.xml",
         "views/public_admin_menus.xml",
         "views/portal_templates.xml",
         "views/public_catalogue_templates.xml",

@@ -1,1 +1,4 @@
 from . import main
+from . import catalogue
+from . import status
+from . import portal

@@ -1,8 +1,10 @@
 import uuid
+
 import pytz
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import consteq, email_normalize, formataddr, single_email_re
 
 from ..tools import is_valid_citizen_id_number, normalize_vietnamese_phone
 
@@ -868,6 +870,12 @@ class PublicAdminDossier(models.Model):
             "context": {"default_dossier_id": self.id, "default_agency_id": (self.current_agency_id or self.agency_id).id},
         }
 
+    def action_print_receipt(self):
+        self.ensure_one()
+        if not self.name:
+            raise UserError(self.env._("Receive the dossier before printing its receipt."))
+        return self.env.ref("public_admin_centre.public_admin_dossier_report_receipt").report_action(self)
+
     def action_return_at_counter(self):
         return self.action_return_result(method="counter")
 
@@ -905,7 +913,39 @@ class PublicAdminDossier(models.Model):
         return f"{base_url}/tra-cuu-ho-so/{self.sudo().lookup_token}"
 
     def _notify_applicant(self, event):
-        """Tell the applicant about ``event``; the notification layer fills this in."""
+        """Tell the applicant about ``event`` by email and by SMS, as their preferences allow.
+
+        ``event`` names the templates: mail template ``mail_template_dossier_<event>`` and SMS
+        template ``sms_template_dossier_<event>`` (registered, received, supplement, refused,
+        apology, done, returned, stopped). Both are posted in the chatter, so the centre sees
+        what was sent; a failed SMS shows there in error and is retried (models/sms_sms.py).
+        """
+
+        for dossier in self.sudo():
+            partner = dossier.partner_id
+            # A citizen acting online is the author of the message: still notify them.
+            dossier = dossier.with_context(mail_notify_author=self.env.user.partner_id == partner)
+            mail_template = self.env.ref(
+                f"public_admin_centre.mail_template_dossier_{event}", raise_if_not_found=False
+            )
+            if mail_template and dossier.applicant_email and partner.public_admin_notify_email:
+                # The address declared on the dossier wins over the contact's own.
+                recipient = partner
+                if partner.email_normalized != email_normalize(dossier.applicant_email):
+                    recipient = self.env["res.partner"].find_or_create(
+                        formataddr((dossier.applicant_name or "", dossier.applicant_email))
+                    )
+                dossier.message_post_with_source(
+                    mail_template, subtype_xmlid="mail.mt_comment", partner_ids=recipient.ids,
+                )
+            sms_template = self.env.ref(
+                f"public_admin_centre.sms_template_dossier_{event}", raise_if_not_found=False
+            )
+            if sms_template and dossier.applicant_phone and partner.public_admin_notify_sms:
+                dossier._message_sms_with_template(
+                    template=sms_template, partner_ids=partner.ids,
+                    sms_pid_to_number={partner.id: dossier.applicant_phone},
+                )
         return True
 
     # ------------------------------------------------------------------ cron
@@ -970,3 +1010,379 @@ class PublicAdminDossier(models.Model):
     def action_view_public_status(self):
         self.ensure_one()
         return {"type": "ir.actions.act_url", "url": self._get_public_status_url(), "target": "new"}
+
+    # Files citizens upload: the content decides the type, never the name or the browser.
+    _portal_upload_types = {"application/pdf": ("pdf",), "image/jpeg": ("jpg", "jpeg"), "image/png": ("png",)}
+    # An inner extension from this list ("x.pdf.exe", "x.exe.pdf") is a forged name.
+    _portal_forged_extensions = frozenset(
+        "exe com bat cmd scr pif msi msp cpl dll jar js jse mjs vbs vbe wsf wsh hta ps1 psm1 sh bash "
+        "php phtml php5 py pl cgi asp aspx jsp html htm xhtml svg xml lnk reg apk app dmg iso".split()
+    )
+    _portal_max_files_per_line = 10
+
+    @api.model
+    def _portal_upload_max_bytes(self):
+        value = self.env["ir.config_parameter"].sudo().get_param("public_admin_centre.upload_max_mb", "10")
+        try:
+            megabytes = float(value)
+        except ValueError:
+            megabytes = 10.0
+        return int(max(megabytes, 0.1) * 1024 * 1024)
+
+    @api.model
+    def _portal_check_file(self, filename, data):
+        """Check one uploaded file; return ``(clean name, mimetype)`` or raise UserError.
+
+        PDF, JPEG and PNG only, recognised from their first bytes; the size limit comes from
+        the ``public_admin_centre.upload_max_mb`` parameter; path parts are dropped from the
+        name, whose extension must match the content, and a double extension hiding another
+        type is refused.
+        """
+        import unicodedata
+
+        from odoo.tools.mimetypes import guess_mimetype
+
+        name = (filename or "").replace("\\", "/").rsplit("/", 1)[-1]
+        name = "".join(c for c in name if unicodedata.category(c)[0] != "C").strip().lstrip(".").strip()
+        label = name or self.env._("(no name)")
+        if not data:
+            raise UserError(self.env._("The file “%(name)s” is empty.", name=label))
+        max_bytes = self._portal_upload_max_bytes()
+        if len(data) > max_bytes:
+            raise UserError(self.env._(
+                "The file “%(name)s” is too large: at most %(size)s MB is accepted.",
+                name=label, size=f"{max_bytes / 1024 / 1024:g}",
+            ))
+        mimetype = guess_mimetype(data, default="application/octet-stream")
+        extensions = self._portal_upload_types.get(mimetype)
+        if not extensions:
+            raise UserError(self.env._(
+                "The file “%(name)s” is not a PDF, JPEG or PNG file: only these types are accepted.", name=label,
+            ))
+        parts = name.split(".")
+        if len(parts) < 2 or not parts[0].strip():
+            name = f"{parts[0].strip() or self.env._('document')}.{extensions[0]}"
+            parts = name.split(".")
+        if parts[-1].lower() not in extensions:
+            raise UserError(self.env._(
+                "The name of the file “%(name)s” does not match its content (%(type)s): rename it with "
+                "the extension .%(extension)s.", name=label, type=extensions[0].upper(), extension=extensions[0],
+            ))
+        if any(part.lower().strip() in self._portal_forged_extensions for part in parts[1:-1]):
+            raise UserError(self.env._(
+                "The name of the file “%(name)s” hides another type of file: rename it without the "
+                "double extension.", name=label,
+            ))
+        stem = ".".join(parts[:-1])[:120].strip()
+        return f"{stem}.{parts[-1].lower()}", mimetype
+
+    @api.model
+    def _portal_check_files(self, files, label, errors):
+        """Check ``[(filename, data)]`` uploaded for ``label``; append problems to ``errors``."""
+        if len(files) > self._portal_max_files_per_line:
+            errors.append(self.env._("At most %(count)s files can be attached to “%(document)s”.",
+                                     count=self._portal_max_files_per_line, document=label))
+            return []
+        checked = []
+        for filename, data in files:
+            try:
+                clean_name, mimetype = self._portal_check_file(filename, data)
+            except UserError as error:
+                errors.append(error.args[0])
+                continue
+            checked.append((clean_name, mimetype, data))
+        return checked
+
+    def _portal_create_attachments(self, checked_files):
+        """Store checked files on the dossier (as superuser: callers check access first)."""
+        self.ensure_one()
+        return self.env["ir.attachment"].sudo().create([
+            {"name": name, "raw": data, "mimetype": mimetype, "res_model": self._name, "res_id": self.id}
+            for name, mimetype, data in checked_files
+        ])
+
+    @api.model
+    def _portal_submit(self, procedure, applicant, files_by_line):
+        """Register online, for the current user, a dossier of ``procedure``.
+
+        :param applicant: dict with ``name``, ``phone``, ``email``, ``id_number``, ``address``
+            and ``summary`` as typed in the form
+        :param files_by_line: ``{procedure document id: [(filename, data), ...]}``
+        Every check runs before anything is written and the writing happens in a savepoint: on
+        UserError or ValidationError no dossier and no file is left behind.
+        """
+
+        procedure = procedure.sudo()
+        if not (procedure.exists() and procedure.active and procedure.is_published and procedure.is_current
+                and procedure.accepts_online):
+            raise UserError(self.env._("This procedure cannot be submitted online."))
+        errors = []
+        name = (applicant.get("name") or "").strip()
+        phone = (applicant.get("phone") or "").strip()
+        email = (applicant.get("email") or "").strip()
+        if not name:
+            errors.append(self.env._("Give the applicant's name."))
+        if not phone:
+            errors.append(self.env._("Give a phone number: the centre calls it and its last digits "
+                                     "let you follow the dossier."))
+        if email and not single_email_re.match(email):
+            errors.append(self.env._("The email address “%(email)s” is not valid.", email=email))
+        checked_by_line = {}
+        for line in procedure.document_ids:
+            files = files_by_line.get(line.id) or []
+            if line.is_required and not files:
+                errors.append(self.env._("Attach “%(document)s”: it is required.", document=line.name))
+            checked = self._portal_check_files(files, line.name, errors)
+            if checked:
+                checked_by_line[line.id] = checked
+        if errors:
+            raise UserError("\n".join(errors))
+
+        user = self.env.user
+        reception = self.env["public_admin.agency"].sudo().search(
+            [("is_reception_centre", "=", True), ("company_id", "=", procedure.company_id.id)], limit=1,
+        )
+        with self.env.cr.savepoint():
+            dossier = self.sudo().create({
+                "procedure_id": procedure.id,
+                "company_id": procedure.company_id.id,
+                "receiving_agency_id": reception.id or False,
+                "partner_id": user.partner_id.id,
+                "channel": "online",
+                "applicant_name": name,
+                "applicant_phone": phone,
+                "applicant_email": email or False,
+                "applicant_id_number": (applicant.get("id_number") or "").strip() or False,
+                "applicant_address": (applicant.get("address") or "").strip() or False,
+                "summary": (applicant.get("summary") or "").strip() or False,
+            })
+            for document in dossier.document_ids:
+                checked = checked_by_line.get(document.procedure_document_id.id)
+                if checked:
+                    attachments = dossier._portal_create_attachments(checked)
+                    document.write({
+                        "attachment_ids": [fields.Command.link(a.id) for a in attachments],
+                        "is_received": True,
+                    })
+            dossier.action_register_online()
+        return dossier
+
+    def _portal_add_supplement_files(self, files_by_document, general_files=(), message=None):
+        """The applicant answers a supplement request from the portal.
+
+        :param files_by_document: ``{dossier document id: [(filename, data), ...]}``
+        :param general_files: ``[(filename, data)]`` not tied to a checklist line
+        The files are checked first, then stored on the lines, announced in the chatter, and the
+        officer who asked for the supplement gets an activity: they check the files and resume
+        the dossier themselves ("Supplement received"); the clock does not restart on its own.
+        """
+        from markupsafe import Markup, escape
+
+        self.ensure_one()
+        dossier = self.sudo()
+        if dossier.state != "supplement":
+            raise UserError(self.env._("Dossier %(dossier)s is not waiting for a supplement.",
+                                       dossier=dossier.name or dossier.display_name))
+        errors = []
+        checked_by_document = {}
+        for document in dossier.document_ids:
+            checked = self._portal_check_files(files_by_document.get(document.id) or [], document.name, errors)
+            if checked:
+                checked_by_document[document] = checked
+        checked_general = self._portal_check_files(list(general_files), self.env._("Other documents"), errors)
+        message = (message or "").strip()
+        if not errors and not checked_by_document and not checked_general and not message:
+            errors.append(self.env._("Attach at least one file or write a message to the centre."))
+        if errors:
+            raise UserError("\n".join(errors))
+
+        with self.env.cr.savepoint():
+            all_attachments = self.env["ir.attachment"]
+            lines = []
+            for document, checked in checked_by_document.items():
+                attachments = dossier._portal_create_attachments(checked)
+                document.write({"attachment_ids": [fields.Command.link(a.id) for a in attachments]})
+                all_attachments |= attachments
+                lines.append(Markup("<li>%s: %s</li>") % (document.name, ", ".join(attachments.mapped("name"))))
+            if checked_general:
+                attachments = dossier._portal_create_attachments(checked_general)
+                all_attachments |= attachments
+                lines.append(Markup("<li>%s: %s</li>") % (self.env._("Other documents"),
+                                                          ", ".join(attachments.mapped("name"))))
+            body = Markup("<p>%s</p>") % self.env._("Supplement sent online by the applicant.")
+            if message:
+                body += Markup("<p>%s</p>") % Markup("<br/>").join(escape(line) for line in message.splitlines())
+            if lines:
+                body += Markup("<ul>%s</ul>") % Markup().join(lines)
+            # The files stay on the checklist lines only: attached to the applicant's own message,
+            # the portal would let its author delete what they handed in.
+            dossier.message_post(
+                body=body,
+                author_id=self.env.user.partner_id.id,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
+            pause = dossier.pause_ids.filtered(lambda p: p.reason == "supplement" and not p.date_end)[:1]
+            officer = next(
+                (u for u in (pause.create_uid, dossier.user_id, dossier.receiving_user_id)
+                 if u and u.active and not u.share),
+                None,
+            )
+            if officer:
+                dossier.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    summary=self.env._("Supplement received online: check it and resume"),
+                    user_id=officer.id,
+                )
+        return all_attachments
+
+    def _portal_can_withdraw(self):
+        self.ensure_one()
+        return self.state in ("registered", "received", "in_progress", "supplement", "financial")
+
+    def _portal_appointment(self):
+        """The appointment the applicant holds: the one promised by an apology, if any."""
+        self.ensure_one()
+        return self.date_due_promised or self.date_due
+
+    def _portal_next_step(self):
+        """What the applicant must do next, for the portal and the public status page.
+
+        Returns a dict: ``title``, ``text``, ``level`` (a Bootstrap colour) and ``missing``
+        (``[(document, what is wrong)]`` of a supplement request).
+        """
+        self.ensure_one()
+        dossier = self.sudo()
+        _ = self.env._
+        missing = []
+        place = dossier.receiving_agency_id or dossier.agency_id
+        place_text = place.name or _("the centre")
+        if place.partner_id:
+            address = ", ".join(
+                line.strip() for line in place.partner_id._display_address(without_company=True).splitlines()
+                if line.strip()
+            )
+            if address:
+                place_text = f"{place_text} ({address})"
+        if dossier.state == "registered":
+            title, level = _("Awaiting reception"), "info"
+            text = _("Your dossier was submitted online. The front desk checks it, then gives it a code and "
+                     "an appointment, or tells you what is missing.")
+        elif dossier.state in ("received", "in_progress"):
+            title, level = _("Being processed"), "info"
+            text = _("Nothing to do for now: you will be told when the result is ready.")
+        elif dossier.state == "supplement":
+            title, level = _("Supplement needed"), "warning"
+            pause = dossier.pause_ids.filtered(lambda p: p.reason == "supplement" and not p.date_end)[:1]
+            text = _("The centre needs more documents before going on: %(reason)s Send them from your account "
+                     "or bring them to %(place)s.", reason=pause.note or "", place=place_text)
+            missing = [(d.name, d.note) for d in dossier.document_ids if d.note]
+        elif dossier.state == "financial":
+            title, level = _("Payment needed"), "warning"
+            text = _("Fulfil the financial obligation (fees, charges or taxes) you were told about: "
+                     "processing resumes once it is done.")
+        elif dossier.state == "done":
+            title, level = _("Result ready"), "success"
+            text = _("Come to collect the result at %(place)s with your receipt and your identity card.",
+                     place=place_text)
+        elif dossier.state == "returned":
+            title, level = _("Result returned"), "success"
+            if dossier.return_method == "post":
+                text = _("The result was sent by post (tracking number %(number)s).",
+                         number=dossier.postal_tracking_number or "")
+            else:
+                text = _("The result was handed over on %(date)s.",
+                         date=dossier._format_local(dossier.date_returned, with_time=False))
+        elif dossier.state == "refused":
+            title, level = _("Refused"), "danger"
+            text = _("Reason: %(reason)s", reason=dossier.refusal_reason or "")
+        elif dossier.state == "withdrawn":
+            title, level = _("Withdrawn"), "secondary"
+            text = _("The dossier was withdrawn at the applicant's request.")
+        elif dossier.state == "stopped":
+            title, level = _("Processing stopped"), "danger"
+            text = _("Reason: %(reason)s", reason=dossier.stop_reason or "")
+        else:
+            title, level = _("Being entered"), "secondary"
+            text = _("The dossier is being entered at the counter.")
+        return {"title": title, "text": text, "level": level, "missing": missing}
+
+    def _portal_timeline(self):
+        """What happened so far, oldest first, then the step in progress.
+
+        Each event: ``label``, ``agency`` (a name, never an officer), ``date`` (local text) and
+        ``done``.
+        """
+        self.ensure_one()
+        dossier = self.sudo()
+        _ = self.env._
+        dated = []  # (utc datetime, event)
+
+        def add(when, label, agency="", done=True):
+            dated.append((when, {"label": label, "agency": agency or "",
+                                 "date": dossier._format_local(when), "done": done}))
+
+        if dossier.date_registered:
+            add(dossier.date_registered, _("Submitted online"))
+        if dossier.date_received:
+            add(dossier.date_received, _("Received"), (dossier.receiving_agency_id or dossier.agency_id).name)
+        for step in dossier.step_ids.filtered(lambda s: s.date_done and s.role != "reception"):
+            add(step.date_done, step.name, step.agency_id.name)
+        for pause in dossier.pause_ids:
+            add(pause.date_start,
+                _("Supplement requested") if pause.reason == "supplement" else _("Awaiting financial obligation"),
+                done=bool(pause.date_end))
+            if pause.date_end:
+                add(pause.date_end, _("Processing resumed"))
+        for apology in dossier.apology_ids:
+            add(apology.create_date, _("Apology and new appointment"), apology.agency_id.name)
+        closing = {
+            "done": (dossier.date_finished, _("Processing finished")),
+            "returned": (dossier.date_returned, _("Result returned")),
+            "refused": (dossier.date_closed, _("Refused")),
+            "withdrawn": (dossier.date_closed, _("Withdrawn")),
+            "stopped": (dossier.date_closed, _("Processing stopped")),
+        }
+        if dossier.date_finished and dossier.state == "returned":
+            add(dossier.date_finished, _("Processing finished"))
+        when, label = closing.get(dossier.state, (None, None))
+        if when:
+            add(when, label)
+        events = [event for _when, event in sorted(dated, key=lambda item: item[0])]
+        current = dossier.current_step_id
+        if current and not current.date_done and dossier.state in ("received", "in_progress"):
+            events.append({"label": current.name, "agency": current.agency_id.name or "", "date": "", "done": False})
+        return events
+
+    @api.model
+    def _public_find_by_code(self, code, phone_digits):
+        """The dossier with this code whose applicant's phone ends with ``phone_digits``.
+
+        Both factors must match; the caller cannot tell which one did not.
+        """
+
+        code = (code or "").strip()
+        digits = "".join(c for c in phone_digits or "" if c.isdigit())
+        if not code or len(digits) != 4 or len(code) > 64:
+            return self.browse()
+        candidates = self.sudo().search(
+            [("name", "in", list({code, code.upper()})), ("state", "!=", "draft")], limit=5,
+        )
+        found = self.browse()
+        for dossier in candidates:
+            stored = "".join(c for c in dossier.applicant_phone or "" if c.isdigit())
+            if len(stored) >= 4 and consteq(stored[-4:], digits):
+                found = dossier
+        return found
+
+    @api.model
+    def _public_find_by_token(self, token):
+        """The dossier whose status lookup token is ``token`` (as printed in the receipt's QR code)."""
+
+        token = (token or "").strip()
+        if not token or len(token) > 64 or not token.isalnum():
+            return self.browse()
+        dossier = self.sudo().search([("lookup_token", "=", token), ("state", "!=", "draft")], limit=1)
+        if dossier and consteq(dossier.lookup_token, token):
+            return dossier
+        return self.browse()

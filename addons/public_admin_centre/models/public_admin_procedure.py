@@ -22,21 +22,43 @@ _TIME_PATTERNS = [
 ]
 
 
+# The portal lists one time per channel:
+# "Trực tuyến: 15 Ngày; Dịch vụ bưu chính: 15 Ngày; Trực tiếp: 25 Ngày".
+_COUNTER_CHANNEL = re.compile(r"^\s*tr[ựu]c\s+ti[ếe]p\s*:", re.I)
+
+
+def _first_time_expression(text):
+    """The time expression that comes first in ``text``; at one position the more precise
+    pattern wins ("15 ngày làm việc" over "15 ngày")."""
+    found = None
+    for priority, (pattern, unit, factor) in enumerate(_TIME_PATTERNS):
+        match = pattern.search(text)
+        if match and (found is None or (match.start(), priority) < found[0]):
+            found = ((match.start(), priority), match, unit, factor)
+    if not found:
+        return 0.0, False
+    _key, match, unit, factor = found
+    if factor is None:
+        return 0.0, unit
+    return float(match.group(1).replace(",", ".")) * factor, unit
+
+
 def parse_processing_time(text):
     """Read a published processing time into (amount, unit), or (0, False) when unreadable.
 
     A bare "ngày" is read as working days: Decree 61/2018 counts procedure times in working
-    days unless the text says otherwise.
+    days unless the text says otherwise. When the text gives a time per channel, the one of
+    the counter ("Trực tiếp") is the legal time of the centre; otherwise the first time
+    written is read, so that "05 ngày làm việc (... trả kết quả trong ngày)" is not same-day.
     """
     if not text:
         return 0.0, False
-    for pattern, unit, factor in _TIME_PATTERNS:
-        match = pattern.search(text)
-        if match:
-            if factor is None:
-                return 0.0, unit
-            return float(match.group(1).replace(",", ".")) * factor, unit
-    return 0.0, False
+    for segment in text.split(";"):
+        if _COUNTER_CHANNEL.match(segment):
+            amount, unit = _first_time_expression(segment)
+            if unit:
+                return amount, unit
+    return _first_time_expression(text)
 
 
 class PublicAdminProcedure(models.Model):

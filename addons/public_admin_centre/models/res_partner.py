@@ -7,14 +7,32 @@ from ..tools import is_valid_citizen_id_number
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
-    public_admin_id_number = fields.Char(string="Citizen ID number", help="12-digit citizen identity number (CCCD).")
-    public_admin_dossier_ids = fields.One2many("public_admin.dossier", "partner_id", string="Dossiers")
+    public_admin_id_number = fields.Char(
+        string="Citizen ID number", help="12-digit citizen identity number (CCCD)."
+    )
+    public_admin_dossier_ids = fields.One2many(
+        "public_admin.dossier", "partner_id", string="Dossiers"
+    )
+    public_admin_notify_email = fields.Boolean(
+        string="Dossier news by email",
+        default=True,
+        help="Send the applicant an email at each step of their dossiers that concerns them "
+        "(received, supplement requested, result ready...).",
+    )
+    public_admin_notify_sms = fields.Boolean(
+        string="Dossier news by SMS",
+        default=True,
+        help="Send the applicant a short SMS at each step of their dossiers that concerns them.",
+    )
 
     @api.constrains("public_admin_id_number")
     def _check_public_admin_id_number(self):
         for partner in self.filtered("public_admin_id_number"):
             if not is_valid_citizen_id_number(partner.public_admin_id_number):
                 raise ValidationError(
-                    self.env._("The citizen ID number “%(number)s” is not valid: it has 12 digits and starts "
-                               "with a province code.", number=partner.public_admin_id_number)
+                    self.env._(
+                        "The citizen ID number “%(number)s” is not valid: it has 12 digits "
+                        "and starts with a province code.",
+                        number=partner.public_admin_id_number,
+                    )
                 )

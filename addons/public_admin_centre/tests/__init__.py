@@ -2,3 +2,12 @@ from . import test_deadline_engine
 from . import test_dossier_workflow
 from . import test_dossier_access
 from . import test_dossier_code
+from . import test_tour_backend
+from . import test_notifications
+from . import test_standard_forms
+from . import test_portal
+from . import test_public_pages
+from . import test_procedure_import
+from . import test_demo_data
+from . import test_online_submission
+from . import test_tour_citizen

@@ -53,7 +53,11 @@ class PublicAdminCommon:
         cls.construction.user_ids = cls.officer_construction | cls.head_construction
         cls.environment.user_ids = cls.officer_environment
 
-        cls.sector = cls.env["public_admin.sector"].create({"name": "Hoạt động xây dựng", "code": "G15-XD01"})
+        # The demo data has this real sector already (sector names are unique).
+        Sector = cls.env["public_admin.sector"]
+        cls.sector = Sector.search([("name", "=", "Hoạt động xây dựng")]) or Sector.create(
+            {"name": "Hoạt động xây dựng", "code": "G15-XD01"}
+        )
         Procedure = cls.env["public_admin.procedure"]
         cls.procedure = Procedure.create({
             "code": "1.009972",
