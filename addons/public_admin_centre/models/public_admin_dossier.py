@@ -921,6 +921,7 @@ class PublicAdminDossier(models.Model):
         what was sent; a failed SMS shows there in error and is retried (models/sms_sms.py).
         """
 
+        sms_queued = False
         for dossier in self.sudo():
             partner = dossier.partner_id
             # A citizen acting online is the author of the message: still notify them.
@@ -942,10 +943,15 @@ class PublicAdminDossier(models.Model):
                 f"public_admin_centre.sms_template_dossier_{event}", raise_if_not_found=False
             )
             if sms_template and dossier.applicant_phone and partner.public_admin_notify_sms:
+                # Queued, not sent inline: a slow gateway must not hold the counter's reception.
                 dossier._message_sms_with_template(
                     template=sms_template, partner_ids=partner.ids,
                     sms_pid_to_number={partner.id: dossier.applicant_phone},
+                    put_in_queue=True,
                 )
+                sms_queued = True
+        if sms_queued:
+            self.env.ref("sms.ir_cron_sms_scheduler_action").sudo()._trigger()
         return True
 
     # ------------------------------------------------------------------ cron

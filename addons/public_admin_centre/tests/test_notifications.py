@@ -93,12 +93,16 @@ class TestDossierNotifications(PublicAdminCase, MockEmail):
     @contextmanager
     def capture(self):
         """What the applicant receives during the block: emails and gateway requests."""
+        # What earlier steps queued goes out first, so that only the block's SMS are captured.
+        self.env["sms.sms"].sudo()._process_queue()
         self.gateway.received.clear()
         self._last_message_id = max(
             self.env["mail.message"].sudo().search([], limit=1, order="id desc").ids or [0]
         )
         with self.mock_mail_gateway():
             yield
+            # SMS are queued and the SMS cron woken up; run it as it would run.
+            self.env["sms.sms"].sudo()._process_queue()
 
     def new_messages(self, dossier):
         return dossier.message_ids.filtered(lambda m: m.id > self._last_message_id)
