@@ -201,7 +201,7 @@ class DossierPortal(CustomerPortal):
                 download=True,
             )
         except UserError:
-            raise NotFound()
+            raise NotFound() from None
 
     @http.route("/my/dossiers/<int:dossier_id>/receipt", type="http", auth="public", website=True, methods=["GET"])
     def portal_dossier_receipt(self, dossier_id, access_token=None, **kw):
@@ -214,7 +214,7 @@ class DossierPortal(CustomerPortal):
         try:
             dossier_sudo = self._dossier_check_access(dossier_id)
         except (AccessError, MissingError):
-            raise NotFound()
+            raise NotFound() from None
         attachment = dossier_sudo.document_ids.attachment_ids.filtered(lambda a: a.id == attachment_id)
         if not attachment:
             raise NotFound()
@@ -230,7 +230,7 @@ class DossierPortal(CustomerPortal):
         try:
             dossier_sudo = self._dossier_check_access(dossier_id)
         except (AccessError, MissingError):
-            raise NotFound()
+            raise NotFound() from None
         Dossier = request.env["public_admin.dossier"]
         max_bytes = Dossier._portal_upload_max_bytes()
         files = request.httprequest.files
@@ -258,7 +258,7 @@ class DossierPortal(CustomerPortal):
         try:
             dossier_sudo = self._dossier_check_access(dossier_id)
         except (AccessError, MissingError):
-            raise NotFound()
+            raise NotFound() from None
         values = {
             **self._prepare_portal_layout_values(),
             "page_name": "dossier",

@@ -1117,7 +1117,6 @@ class PublicAdminDossier(models.Model):
         Every check runs before anything is written and the writing happens in a savepoint: on
         UserError or ValidationError no dossier and no file is left behind.
         """
-
         procedure = procedure.sudo()
         if not (procedure.exists() and procedure.active and procedure.is_published and procedure.is_current
                 and procedure.accepts_online):
@@ -1280,8 +1279,12 @@ class PublicAdminDossier(models.Model):
         elif dossier.state == "supplement":
             title, level = _("Supplement needed"), "warning"
             pause = dossier.pause_ids.filtered(lambda p: p.reason == "supplement" and not p.date_end)[:1]
-            text = _("The centre needs more documents before going on: %(reason)s Send them from your account "
-                     "or bring them to %(place)s.", reason=pause.note or "", place=place_text)
+            if pause.note:
+                text = _("The centre needs more documents before going on: %(reason)s Send them from your "
+                         "account or bring them to %(place)s.", reason=pause.note, place=place_text)
+            else:
+                text = _("The centre needs more documents before going on. Send them from your account or "
+                         "bring them to %(place)s.", place=place_text)
             missing = [(d.name, d.note) for d in dossier.document_ids if d.note]
         elif dossier.state == "financial":
             title, level = _("Payment needed"), "warning"
@@ -1366,7 +1369,6 @@ class PublicAdminDossier(models.Model):
 
         Both factors must match; the caller cannot tell which one did not.
         """
-
         code = (code or "").strip()
         digits = "".join(c for c in phone_digits or "" if c.isdigit())
         if not code or len(digits) != 4 or len(code) > 64:
@@ -1384,7 +1386,6 @@ class PublicAdminDossier(models.Model):
     @api.model
     def _public_find_by_token(self, token):
         """The dossier whose status lookup token is ``token`` (as printed in the receipt's QR code)."""
-
         token = (token or "").strip()
         if not token or len(token) > 64 or not token.isalnum():
             return self.browse()

@@ -1,5 +1,7 @@
 import base64
+import subprocess
 from io import BytesIO
+from unittest.mock import patch
 
 import openpyxl
 from freezegun import freeze_time
@@ -441,6 +443,17 @@ class TestStandardForms(PublicAdminCase):
 
 
 @tagged("post_install", "-at_install")
+class _BoundedPopen(subprocess.Popen):
+    """Popen whose communicate() gives up after two minutes and kills the process."""
+
+    def communicate(self, input=None, timeout=None):  # noqa: A002 - Popen's own signature
+        try:
+            return super().communicate(input, timeout=timeout or 120)
+        except subprocess.TimeoutExpired:
+            self.kill()
+            raise
+
+
 class TestStandardFormsPdf(PublicAdminCommon, HttpCase):
     """The receipt through wkhtmltopdf for real (Debian package ``wkhtmltopdf``).
 
@@ -464,7 +477,9 @@ class TestStandardFormsPdf(PublicAdminCommon, HttpCase):
             .with_user(self.front_desk)
             .with_context(force_report_rendering=True)
         )
-        content, report_type = reports._render_qweb_pdf(RECEIPT, dossier.ids)
+        # A wkhtmltopdf stuck on the test server must fail this test, not hang the whole run.
+        with patch.object(subprocess, "Popen", _BoundedPopen):
+            content, report_type = reports._render_qweb_pdf(RECEIPT, dossier.ids)
         self.assertEqual(report_type, "pdf")
         reader = PdfFileReader(BytesIO(content))
         self.assertEqual(reader.getNumPages(), 1, "the slip fits on one A4 page")
