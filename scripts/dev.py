@@ -1289,8 +1289,8 @@ class TestRun:
         junit = self.logs / "pytest.xml"
         env = dict(os.environ, ODOO_URL=url, ODOO_DB=self.db, ODOO_ADMIN_PASSWORD="admin",
                    ODOO_MODULES=",".join(MODULES), ODOO_LANG=DEMO_LANG)
-        cmd = [PYTHON, "-m", "pytest", str(REPO / "tests"), "-p", "no:cacheprovider", "-v",
-               f"--junitxml={junit}"]
+        cmd = [PYTHON, "-m", "pytest", str(REPO / "tests"), "-v", f"--junitxml={junit}",
+               "-p", "no:cacheprovider", "-p", "no:benchmark"]
         try:
             returncode = subprocess.run(cmd, cwd=REPO, env=env, stdin=subprocess.DEVNULL,
                                         timeout=self.time_left(60)).returncode
