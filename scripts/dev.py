@@ -890,6 +890,10 @@ def cmd_run(_args):
     info = check_odoo()
     say(f"    Odoo {info['version']} in {info['root']}")
     ensure_requirements()
+    try:
+        ensure_wkhtmltopdf()
+    except Fail as missing:
+        say(f"    warning: {missing} The forms print as HTML until then.")
     pid = own_server_pid()
     if pid:
         raise Fail(
@@ -1072,18 +1076,35 @@ def log_errors(path):
     return out
 
 
+def apt_install(packages, why):
+    """Install Debian packages when running as root; False when that is not possible here."""
+    if not (is_root() and shutil.which("apt-get")):
+        return False
+    step(f"Installing {', '.join(packages)} (Debian) {why}")
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    subprocess.run(["apt-get", "update", "-q"], env=env, check=False)
+    subprocess.run(["apt-get", "install", "-y", "-q", "--no-install-recommends", *packages], env=env, check=False)
+    return True
+
+
+def ensure_wkhtmltopdf():
+    """The standard forms print through wkhtmltopdf; one test renders a real PDF."""
+    if shutil.which("wkhtmltopdf"):
+        return
+    apt_install(["wkhtmltopdf", "fonts-dejavu-core"], "to print the standard forms as PDF")
+    if not shutil.which("wkhtmltopdf"):
+        raise Fail(
+            "wkhtmltopdf is required to print the standard forms and was not found.\n"
+            "Install it, e.g. on Debian/Ubuntu: sudo apt-get install wkhtmltopdf (run `make test`\n"
+            "as root and it is installed automatically)."
+        )
+
+
 def ensure_chromium():
     names = ("google-chrome", "chromium", "chromium-browser", "google-chrome-stable")
     found = next((shutil.which(n) for n in names if shutil.which(n)), None)
-    if not found and is_root() and shutil.which("apt-get"):
-        step("Installing Chromium (Debian package `chromium`) for the browser tests")
-        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-        subprocess.run(["apt-get", "update", "-q"], env=env, check=False)
-        subprocess.run(
-            ["apt-get", "install", "-y", "-q", "--no-install-recommends", "chromium"],
-            env=env,
-            check=False,
-        )
+    if not found:
+        apt_install(["chromium"], "for the browser tests")
         found = next((shutil.which(n) for n in names if shutil.which(n)), None)
     if not found:
         raise Fail(
@@ -1339,6 +1360,7 @@ def cmd_test(_args):
     say(f"    Odoo {info['version']} in {info['root']}")
     ensure_requirements()
     ensure_chromium()
+    ensure_wkhtmltopdf()
     module_dirs()
 
     def on_signal(signum, _frame):

@@ -35,9 +35,7 @@ def test_vietnamese_installed(admin, odoo_lang):
 
 def _ensure_english_active(admin):
     """--load-language at database creation leaves the loaded language as the only one."""
-    english = admin.execute(
-        "res.lang", "search", [("code", "=", "en_US"), ("active", "in", [True, False])]
-    )
+    english = admin.execute("res.lang", "search", [("code", "=", "en_US"), ("active", "in", [True, False])])
     admin.execute("res.lang", "write", english, {"active": True})
 
 
@@ -52,9 +50,7 @@ def _vietnamese_user(admin, odoo_lang):
 
 
 def _login_page(odoo_url, accept_language):
-    response = requests.get(
-        f"{odoo_url}/web/login", headers={"Accept-Language": accept_language}, timeout=60
-    )
+    response = requests.get(f"{odoo_url}/web/login", headers={"Accept-Language": accept_language}, timeout=60)
     assert response.status_code == 200
     return response.text
 

@@ -61,15 +61,18 @@ class PublicCatalogue(http.Controller):
 
     def _reception_places(self, procedure):
         """Where to hand in the dossier: the company's reception centres and their address."""
-        centres = request.env["public_admin.agency"].sudo().search(
-            [("is_reception_centre", "=", True), ("company_id", "=", procedure.company_id.id)]
+        centres = (
+            request.env["public_admin.agency"]
+            .sudo()
+            .search([("is_reception_centre", "=", True), ("company_id", "=", procedure.company_id.id)])
         )
         places = []
         for centre in centres:
             address = ""
             if centre.partner_id:
                 address = ", ".join(
-                    line.strip() for line in centre.partner_id._display_address(without_company=True).splitlines()
+                    line.strip()
+                    for line in centre.partner_id._display_address(without_company=True).splitlines()
                     if line.strip()
                 )
             places.append({"name": centre.name, "address": address, "phone": centre.phone or ""})
@@ -77,8 +80,12 @@ class PublicCatalogue(http.Controller):
 
     # ------------------------------------------------------------------ routes
     @http.route(
-        ["/dich-vu-cong", "/dich-vu-cong/page/<int:page>"], type="http", auth="public", website=True,
-        methods=["GET"], readonly=True,
+        ["/dich-vu-cong", "/dich-vu-cong/page/<int:page>"],
+        type="http",
+        auth="public",
+        website=True,
+        methods=["GET"],
+        readonly=True,
     )
     def catalogue(self, page=1, search="", sector=None, agency=None, online_level=None, **kw):
         Procedure = request.env["public_admin.procedure"].sudo()
@@ -87,44 +94,65 @@ class PublicCatalogue(http.Controller):
         domain = self._search_domain(search, sector_id, agency_id, online_level)
         total = Procedure.search_count(domain)
         url_args = {
-            key: value for key, value in
-            (("search", search), ("sector", sector_id), ("agency", agency_id), ("online_level", online_level))
+            key: value
+            for key, value in (
+                ("search", search),
+                ("sector", sector_id),
+                ("agency", agency_id),
+                ("online_level", online_level),
+            )
             if value
         }
         pager = portal_pager(
-            url="/dich-vu-cong", total=total, page=page, step=self._procedures_per_page, url_args=url_args,
+            url="/dich-vu-cong",
+            total=total,
+            page=page,
+            step=self._procedures_per_page,
+            url_args=url_args,
         )
         procedures = Procedure.search(
             domain, order="name, code", limit=self._procedures_per_page, offset=pager["offset"]
         )
         published = Procedure.search(self._published_domain())
-        return request.render("public_admin_centre.public_catalogue_list", {
-            "procedures": procedures,
-            "total": total,
-            "pager": pager,
-            "search": search,
-            "sector_id": sector_id,
-            "agency_id": agency_id,
-            "online_level": online_level if online_level in ("full", "partial", "none") else "",
-            "sectors": published.sector_id.sorted("name"),
-            "agencies": published.agency_id.sorted("complete_name"),
-            "online_levels": self._selection_labels(Procedure, "online_level"),
-        })
+        return request.render(
+            "public_admin_centre.public_catalogue_list",
+            {
+                "procedures": procedures,
+                "total": total,
+                "pager": pager,
+                "search": search,
+                "sector_id": sector_id,
+                "agency_id": agency_id,
+                "online_level": online_level if online_level in ("full", "partial", "none") else "",
+                "sectors": published.sector_id.sorted("name"),
+                "agencies": published.agency_id.sorted("complete_name"),
+                "online_levels": self._selection_labels(Procedure, "online_level"),
+            },
+        )
 
-    @http.route("/dich-vu-cong/thu-tuc/<int:procedure_id>", type="http", auth="public", website=True,
-                methods=["GET"], readonly=True)
+    @http.route(
+        "/dich-vu-cong/thu-tuc/<int:procedure_id>",
+        type="http",
+        auth="public",
+        website=True,
+        methods=["GET"],
+        readonly=True,
+    )
     def procedure_page(self, procedure_id, **kw):
         procedure = self._published_procedure(procedure_id)
-        return request.render("public_admin_centre.public_catalogue_procedure", {
-            "procedure": procedure,
-            "processing_time_text": self._processing_time_text(procedure),
-            "fee_lines": procedure._public_fee_lines(),
-            "online_levels": self._selection_labels(procedure, "online_level"),
-            "levels": self._selection_labels(procedure, "level"),
-            "copy_types": self._selection_labels(request.env["public_admin.procedure.document"], "copy_type"),
-            "reception_places": self._reception_places(procedure),
-            "submit_url": f"/my/dossiers/new/{procedure.id}",
-        })
+        return request.render(
+            "public_admin_centre.public_catalogue_procedure",
+            {
+                "procedure": procedure,
+                "processing_time_text": self._processing_time_text(procedure),
+                "fee_lines": procedure._public_fee_lines(),
+                "online_levels": self._selection_labels(procedure, "online_level"),
+                "levels": self._selection_labels(procedure, "level"),
+                "copy_types": self._selection_labels(request.env["public_admin.procedure.document"], "copy_type"),
+                "reception_places": self._reception_places(procedure),
+                "submit_url": f"/my/dossiers/new/{procedure.id}",
+            },
+        )
 
     @http.route("/dich-vu-cong/mau/<int:document_id>", type="http", auth="public", methods=["GET"], readonly=True)
     def document_template(self, document_id, **kw):
@@ -134,6 +162,8 @@ class PublicCatalogue(http.Controller):
             raise NotFound()
         self._published_procedure(document.procedure_id.id)
         stream = request.env["ir.binary"]._get_stream_from(
-            document, "template_file", filename_field="template_filename",
+            document,
+            "template_file",
+            filename_field="template_filename",
         )
         return stream.get_response(as_attachment=True)

@@ -12,7 +12,7 @@ from .main import PRIVATE_HEADERS, read_uploads
 
 
 class DossierPortal(CustomerPortal):
-    """"My dossiers": follow, submit online, answer a supplement request, withdraw."""
+    """ "My dossiers": follow, submit online, answer a supplement request, withdraw."""
 
     # Standard forms addressed to the applicant that the portal lets them download, once
     # issued (the receipt: once the dossier is received). The control sheet stays internal.
@@ -38,9 +38,7 @@ class DossierPortal(CustomerPortal):
         values = super()._prepare_home_portal_values(counters)
         if "dossier_count" in counters:
             Dossier = request.env["public_admin.dossier"]
-            values["dossier_count"] = (
-                Dossier.search_count(self._dossier_domain()) if Dossier.has_access("read") else 0
-            )
+            values["dossier_count"] = Dossier.search_count(self._dossier_domain()) if Dossier.has_access("read") else 0
         return values
 
     def _dossier_searchbar_filters(self):
@@ -83,30 +81,36 @@ class DossierPortal(CustomerPortal):
         domain = base_domain + filters[filterby]["domain"]
         total = counts[filterby]
         pager = portal_pager(
-            url="/my/dossiers", url_args={"sortby": sortby, "filterby": filterby},
-            total=total, page=page, step=self._items_per_page,
+            url="/my/dossiers",
+            url_args={"sortby": sortby, "filterby": filterby},
+            total=total,
+            page=page,
+            step=self._items_per_page,
         )
-        dossiers = Dossier.search(domain, order=sortings[sortby]["order"], limit=self._items_per_page,
-                                  offset=pager["offset"])
+        dossiers = Dossier.search(
+            domain, order=sortings[sortby]["order"], limit=self._items_per_page, offset=pager["offset"]
+        )
         request.session["my_dossiers_history"] = dossiers.ids[:100]
         for key, spec in filters.items():
             spec["label"] = f"{spec['label']} ({counts[key]})"
-        values.update({
-            "dossiers": dossiers,
-            "dossier_counts": counts,
-            "page_name": "dossier",
-            "pager": pager,
-            "default_url": "/my/dossiers",
-            "searchbar_filters": filters,
-            "filterby": filterby,
-            "searchbar_sortings": sortings,
-            "sortby": sortby,
-            "state_labels": dict(Dossier._fields["state"]._description_selection(request.env)),
-            "appointments": {
-                dossier.id: dossier._format_local(dossier._portal_appointment(), with_time=False)
-                for dossier in dossiers.sudo()
-            },
-        })
+        values.update(
+            {
+                "dossiers": dossiers,
+                "dossier_counts": counts,
+                "page_name": "dossier",
+                "pager": pager,
+                "default_url": "/my/dossiers",
+                "searchbar_filters": filters,
+                "filterby": filterby,
+                "searchbar_sortings": sortings,
+                "sortby": sortby,
+                "state_labels": dict(Dossier._fields["state"]._description_selection(request.env)),
+                "appointments": {
+                    dossier.id: dossier._format_local(dossier._portal_appointment(), with_time=False)
+                    for dossier in dossiers.sudo()
+                },
+            }
+        )
         return request.render("public_admin_centre.portal_my_dossiers", values)
 
     # ------------------------------------------------------------------ one dossier
@@ -135,8 +139,9 @@ class DossierPortal(CustomerPortal):
                     continue
             elif form_type not in issued:
                 continue
-            forms.append((form_type, labels.get(form_type, form_type),
-                          f"/my/dossiers/{dossier_sudo.id}/form/{form_type}"))
+            forms.append(
+                (form_type, labels.get(form_type, form_type), f"/my/dossiers/{dossier_sudo.id}/form/{form_type}")
+            )
         return forms
 
     def _dossier_page_values(self, dossier_sudo, access_token, **kwargs):
@@ -148,7 +153,8 @@ class DossierPortal(CustomerPortal):
             "dossier": dossier_sudo,
             "is_mine": is_mine,
             "state_label": dict(Dossier._fields["state"]._description_selection(request.env)).get(
-                dossier_sudo.state, ""),
+                dossier_sudo.state, ""
+            ),
             "date_received": dossier_sudo._format_local(dossier_sudo.date_received),
             "date_registered": dossier_sudo._format_local(dossier_sudo.date_registered),
             "appointment": dossier_sudo._format_local(dossier_sudo._portal_appointment()),
@@ -159,8 +165,9 @@ class DossierPortal(CustomerPortal):
             "forms": self._dossier_portal_forms(dossier_sudo),
             "can_withdraw": is_mine and dossier_sudo._portal_can_withdraw(),
             "can_supplement": is_mine and dossier_sudo.state == "supplement",
-            "copy_types": dict(request.env["public_admin.dossier.document"]._fields["copy_type"]
-                               ._description_selection(request.env)),
+            "copy_types": dict(
+                request.env["public_admin.dossier.document"]._fields["copy_type"]._description_selection(request.env)
+            ),
             "flash": message if message in self._dossier_messages else None,
             "flash_level": self._dossier_messages.get(message),
             "supplement_error": kwargs.get("supplement_error"),
@@ -184,8 +191,13 @@ class DossierPortal(CustomerPortal):
         values = self._dossier_page_values(dossier_sudo, access_token, message=message)
         return request.render("public_admin_centre.portal_dossier_page", values, headers=PRIVATE_HEADERS)
 
-    @http.route("/my/dossiers/<int:dossier_id>/form/<string:form_type>", type="http", auth="public",
-                website=True, methods=["GET"])
+    @http.route(
+        "/my/dossiers/<int:dossier_id>/form/<string:form_type>",
+        type="http",
+        auth="public",
+        website=True,
+        methods=["GET"],
+    )
     def portal_dossier_form(self, dossier_id, form_type, access_token=None, **kw):
         """Download a standard form issued to the applicant (the receipt first of all)."""
         try:
@@ -197,7 +209,9 @@ class DossierPortal(CustomerPortal):
             raise NotFound()
         try:
             return self._show_report(
-                model=dossier_sudo, report_type="pdf", report_ref=self._dossier_portal_reports[form_type],
+                model=dossier_sudo,
+                report_type="pdf",
+                report_ref=self._dossier_portal_reports[form_type],
                 download=True,
             )
         except UserError:
@@ -207,8 +221,7 @@ class DossierPortal(CustomerPortal):
     def portal_dossier_receipt(self, dossier_id, access_token=None, **kw):
         return self.portal_dossier_form(dossier_id, "receipt", access_token=access_token)
 
-    @http.route("/my/dossiers/<int:dossier_id>/file/<int:attachment_id>", type="http", auth="user",
-                methods=["GET"])
+    @http.route("/my/dossiers/<int:dossier_id>/file/<int:attachment_id>", type="http", auth="user", methods=["GET"])
     def portal_dossier_file(self, dossier_id, attachment_id, **kw):
         """A file of the dossier, for its applicant only (never through a shared token)."""
         try:
@@ -224,8 +237,7 @@ class DossierPortal(CustomerPortal):
         return response
 
     # ------------------------------------------------------------------ supplement and withdrawal
-    @http.route("/my/dossiers/<int:dossier_id>/supplement", type="http", auth="user", website=True,
-                methods=["POST"])
+    @http.route("/my/dossiers/<int:dossier_id>/supplement", type="http", auth="user", website=True, methods=["POST"])
     def portal_dossier_supplement(self, dossier_id, message="", **kw):
         try:
             dossier_sudo = self._dossier_check_access(dossier_id)
@@ -241,18 +253,25 @@ class DossierPortal(CustomerPortal):
         general_files = read_uploads(files.getlist("other_files"), max_bytes)
         try:
             dossier_sudo.with_user(request.env.user)._portal_add_supplement_files(
-                files_by_document, general_files, message=message,
+                files_by_document,
+                general_files,
+                message=message,
             )
         except (UserError, ValidationError) as error:
             values = self._dossier_page_values(
-                dossier_sudo, None, supplement_error=error.args[0], supplement_message=message,
+                dossier_sudo,
+                None,
+                supplement_error=error.args[0],
+                supplement_message=message,
             )
-            return request.render("public_admin_centre.portal_dossier_page", values, status=400,
-                                  headers=PRIVATE_HEADERS)
+            return request.render(
+                "public_admin_centre.portal_dossier_page", values, status=400, headers=PRIVATE_HEADERS
+            )
         return request.redirect(f"/my/dossiers/{dossier_sudo.id}?{url_encode({'message': 'supplement_sent'})}")
 
-    @http.route("/my/dossiers/<int:dossier_id>/withdraw", type="http", auth="user", website=True,
-                methods=["GET", "POST"])
+    @http.route(
+        "/my/dossiers/<int:dossier_id>/withdraw", type="http", auth="user", website=True, methods=["GET", "POST"]
+    )
     def portal_dossier_withdraw(self, dossier_id, reason="", confirm=None, **kw):
         """GET asks for confirmation; POST (with the confirmation ticked) withdraws."""
         try:
@@ -285,8 +304,13 @@ class DossierPortal(CustomerPortal):
     # ------------------------------------------------------------------ online submission
     def _online_procedure(self, procedure_id):
         procedure = request.env["public_admin.procedure"].sudo().browse(procedure_id).exists()
-        if not (procedure and procedure.active and procedure.is_published and procedure.is_current
-                and procedure.accepts_online):
+        if not (
+            procedure
+            and procedure.active
+            and procedure.is_published
+            and procedure.is_current
+            and procedure.accepts_online
+        ):
             raise NotFound()
         return procedure
 
@@ -312,34 +336,42 @@ class DossierPortal(CustomerPortal):
             "applicant": applicant,
             "declaration": declaration,
             "error": error,
-            "copy_types": dict(request.env["public_admin.procedure.document"]._fields["copy_type"]
-                               ._description_selection(request.env)),
+            "copy_types": dict(
+                request.env["public_admin.procedure.document"]._fields["copy_type"]._description_selection(request.env)
+            ),
             "max_mb": f"{request.env['public_admin.dossier']._portal_upload_max_bytes() / 1024 / 1024:g}",
         }
 
-    @http.route("/my/dossiers/new/<int:procedure_id>", type="http", auth="user", website=True,
-                methods=["GET", "POST"])
+    @http.route("/my/dossiers/new/<int:procedure_id>", type="http", auth="user", website=True, methods=["GET", "POST"])
     def portal_dossier_new(self, procedure_id, **post):
         procedure = self._online_procedure(procedure_id)
         if request.httprequest.method != "POST":
-            return request.render("public_admin_centre.portal_dossier_new",
-                                  self._submission_values(procedure, self._applicant_defaults()))
-        applicant = {key: (post.get(key) or "").strip()[:2000]
-                     for key in ("name", "phone", "email", "id_number", "address", "summary")}
+            return request.render(
+                "public_admin_centre.portal_dossier_new", self._submission_values(procedure, self._applicant_defaults())
+            )
+        applicant = {
+            key: (post.get(key) or "").strip()[:2000]
+            for key in ("name", "phone", "email", "id_number", "address", "summary")
+        }
         declaration = bool(post.get("declaration"))
         if not declaration:
             return request.render(
                 "public_admin_centre.portal_dossier_new",
-                self._submission_values(procedure, applicant, declaration=declaration, error=request.env._(
-                    "Tick the declaration: you certify that the information and documents are truthful.")),
+                self._submission_values(
+                    procedure,
+                    applicant,
+                    declaration=declaration,
+                    error=request.env._(
+                        "Tick the declaration: you certify that the information and documents are truthful."
+                    ),
+                ),
                 status=400,
             )
         Dossier = request.env["public_admin.dossier"]
         max_bytes = Dossier._portal_upload_max_bytes()
         files = request.httprequest.files
         files_by_line = {
-            line.id: read_uploads(files.getlist(f"document_{line.id}"), max_bytes)
-            for line in procedure.document_ids
+            line.id: read_uploads(files.getlist(f"document_{line.id}"), max_bytes) for line in procedure.document_ids
         }
         try:
             dossier = Dossier._portal_submit(procedure, applicant, files_by_line)

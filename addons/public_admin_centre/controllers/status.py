@@ -18,7 +18,8 @@ class PublicStatus(http.Controller):
         return request.render(
             "public_admin_centre.public_status_lookup",
             {"code": "", "error": "", "throttled": False, "not_found": False, **values},
-            status=status, headers=PRIVATE_HEADERS,
+            status=status,
+            headers=PRIVATE_HEADERS,
         )
 
     def _throttled(self):
@@ -35,17 +36,21 @@ class PublicStatus(http.Controller):
     def _render_status(self, dossier):
         dossier = dossier.sudo()
         states = dict(dossier._fields["state"]._description_selection(request.env))
-        return request.render("public_admin_centre.public_status_page", {
-            "dossier": dossier,
-            "state_label": states.get(dossier.state, ""),
-            "masked_name": mask_name(dossier.applicant_name),
-            "masked_phone": mask_phone(dossier.applicant_phone),
-            "date_received": dossier._format_local(dossier.date_received),
-            "appointment": dossier._format_local(dossier._portal_appointment()),
-            "appointment_moved": bool(dossier.date_due_promised),
-            "next_step": dossier._portal_next_step(),
-            "timeline": dossier._portal_timeline(),
-        }, headers=PRIVATE_HEADERS)
+        return request.render(
+            "public_admin_centre.public_status_page",
+            {
+                "dossier": dossier,
+                "state_label": states.get(dossier.state, ""),
+                "masked_name": mask_name(dossier.applicant_name),
+                "masked_phone": mask_phone(dossier.applicant_phone),
+                "date_received": dossier._format_local(dossier.date_received),
+                "appointment": dossier._format_local(dossier._portal_appointment()),
+                "appointment_moved": bool(dossier.date_due_promised),
+                "next_step": dossier._portal_next_step(),
+                "timeline": dossier._portal_timeline(),
+            },
+            headers=PRIVATE_HEADERS,
+        )
 
     @http.route("/tra-cuu-ho-so", type="http", auth="public", website=True, methods=["GET", "POST"])
     def status_lookup(self, code=None, phone_digits=None, **kw):
@@ -59,9 +64,12 @@ class PublicStatus(http.Controller):
         digits = (phone_digits or "").strip()
         if not code or len(digits) != 4 or not digits.isdigit():
             return self._render_form(
-                status=400, code=code,
-                error=request.env._("Enter the dossier code and the last 4 digits of the phone number "
-                                    "given when the dossier was handed in."),
+                status=400,
+                code=code,
+                error=request.env._(
+                    "Enter the dossier code and the last 4 digits of the phone number "
+                    "given when the dossier was handed in."
+                ),
             )
         dossier = request.env["public_admin.dossier"]._public_find_by_code(code, digits)
         if not dossier:

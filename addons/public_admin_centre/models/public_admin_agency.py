@@ -17,7 +17,9 @@ class PublicAdminAgency(models.Model):
         help="Agency identifier of the national electronic document system, e.g. 000.00.12.H56. "
         "It opens every dossier code received by this agency.",
     )
-    parent_id = fields.Many2one("public_admin.agency", string="Parent agency", index=True, ondelete="restrict", check_company=True)
+    parent_id = fields.Many2one(
+        "public_admin.agency", string="Parent agency", index=True, ondelete="restrict", check_company=True
+    )
     parent_path = fields.Char(index=True)
     child_ids = fields.One2many("public_admin.agency", "parent_id", string="Units")
     level = fields.Selection(
@@ -29,19 +31,23 @@ class PublicAdminAgency(models.Model):
         string="Reception centre",
         help="The one-stop shop itself: dossiers it receives carry its code.",
     )
-    user_ids = fields.Many2many(
-        "res.users", "public_admin_agency_users_rel", "agency_id", "user_id", string="Officers"
-    )
+    user_ids = fields.Many2many("res.users", "public_admin_agency_users_rel", "agency_id", "user_id", string="Officers")
     head_user_ids = fields.Many2many(
-        "res.users", "public_admin_agency_heads_rel", "agency_id", "user_id", string="Heads",
+        "res.users",
+        "public_admin_agency_heads_rel",
+        "agency_id",
+        "user_id",
+        string="Heads",
         help="Receive the reminders about overdue dossiers and sign apology letters.",
     )
     calendar_id = fields.Many2one(
         "resource.calendar",
         string="Working calendar",
         required=True,
-        default=lambda self: self.env.ref("public_admin_centre.resource_calendar_public_admin", raise_if_not_found=False)
-        or self.env.company.resource_calendar_id,
+        default=lambda self: (
+            self.env.ref("public_admin_centre.resource_calendar_public_admin", raise_if_not_found=False)
+            or self.env.company.resource_calendar_id
+        ),
         check_company=True,
     )
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
@@ -77,5 +83,8 @@ class PublicAdminAgency(models.Model):
         for agency in self:
             if agency.code and (" " in agency.code.strip() or len(agency.code.strip()) < 3):
                 raise ValidationError(
-                    self.env._("The agency code “%(code)s” is not valid: use the identifier such as 000.00.12.H56.", code=agency.code)
+                    self.env._(
+                        "The agency code “%(code)s” is not valid: use the identifier such as 000.00.12.H56.",
+                        code=agency.code,
+                    )
                 )

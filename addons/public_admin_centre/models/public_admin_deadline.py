@@ -266,18 +266,13 @@ class PublicAdminDeadline(models.AbstractModel):
         first_day, last_day = start.astimezone(tz).date(), stop.astimezone(tz).date()
         # Read through the one2many rather than searched: a calendar has a few
         # make-up days a year, and the cache then serves every later window.
-        makeup_days = calendar.makeup_day_ids.filtered(
-            lambda makeup: first_day <= makeup.date <= last_day
-        )
+        makeup_days = calendar.makeup_day_ids.filtered(lambda makeup: first_day <= makeup.date <= last_day)
         if not makeup_days:
             return []
         no_recs = calendar.env["resource.calendar.attendance"]
         mondays = calendar.attendance_ids.filtered(
             lambda att: (
-                att.dayofweek == "0"
-                and att.day_period != "lunch"
-                and not att.display_type
-                and not att.resource_id
+                att.dayofweek == "0" and att.day_period != "lunch" and not att.display_type and not att.resource_id
             )
         )
         week_type_of = calendar.env["resource.calendar.attendance"].get_week_type
@@ -330,8 +325,7 @@ class PublicAdminDeadline(models.AbstractModel):
         if calendar.flexible_hours or not calendar._public_admin_worked_weekdays():
             raise UserError(
                 self.env._(
-                    "The working schedule %s has no working hours: "
-                    "deadlines cannot be computed on it.",
+                    "The working schedule %s has no working hours: deadlines cannot be computed on it.",
                     calendar.display_name,
                 )
             )
@@ -349,11 +343,7 @@ class PublicAdminDeadline(models.AbstractModel):
     def _hours_per_day(self, calendar):
         """Hours of one working day: the calendar's average (8 for 07:00-11:30
         and 13:30-17:00), recomputed if an administrator zeroed it."""
-        return (
-            calendar.hours_per_day
-            or calendar._get_hours_per_day(calendar._get_global_attendances())
-            or 8.0
-        )
+        return calendar.hours_per_day or calendar._get_hours_per_day(calendar._get_global_attendances()) or 8.0
 
     def _pause_intervals(self, pauses):
         """``Intervals`` (aware UTC) of the clock stops; an open pause (end

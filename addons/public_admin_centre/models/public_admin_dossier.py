@@ -72,12 +72,16 @@ class PublicAdminDossier(models.Model):
     applicant_phone = fields.Char(compute="_compute_applicant_phone", store=True, readonly=False, string="Phone")
     applicant_email = fields.Char(compute="_compute_applicant_email", store=True, readonly=False, string="Email")
     applicant_id_number = fields.Char(
-        compute="_compute_applicant", store=True, readonly=False, string="Citizen ID number",
+        compute="_compute_applicant",
+        store=True,
+        readonly=False,
+        string="Citizen ID number",
         help="12-digit citizen identity number (CCCD).",
     )
     applicant_address = fields.Char(compute="_compute_applicant_address", store=True, readonly=False, string="Address")
     representative_id = fields.Many2one(
-        "res.partner", string="Authorised representative",
+        "res.partner",
+        string="Authorised representative",
         help="Person handing in or collecting the dossier on behalf of the applicant.",
     )
     channel = fields.Selection(
@@ -91,19 +95,32 @@ class PublicAdminDossier(models.Model):
     document_ids = fields.One2many("public_admin.dossier.document", "dossier_id", string="Documents")
 
     state = fields.Selection(
-        STATES, default="draft", required=True, readonly=True, copy=False, index=True, tracking=True,
+        STATES,
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        index=True,
+        tracking=True,
         group_expand="_group_expand_states",
     )
     state_before_pause = fields.Selection(STATES, readonly=True, copy=False)
     date_registered = fields.Datetime(string="Registered on", readonly=True, copy=False)
     date_received = fields.Datetime(string="Received on", readonly=True, copy=False, index=True, tracking=True)
     date_due = fields.Datetime(
-        string="Appointment", readonly=True, copy=False, index=True, tracking=True,
+        string="Appointment",
+        readonly=True,
+        copy=False,
+        index=True,
+        tracking=True,
         help="Legal appointment: processing time from reception, moved by the time the clock was stopped.",
     )
     date_due_initial = fields.Datetime(string="Appointment at reception", readonly=True, copy=False)
     date_due_promised = fields.Datetime(
-        string="New appointment", readonly=True, copy=False, tracking=True,
+        string="New appointment",
+        readonly=True,
+        copy=False,
+        tracking=True,
         help="Appointment promised in the latest apology letter.",
     )
     date_finished = fields.Datetime(string="Finished on", readonly=True, copy=False)
@@ -140,12 +157,18 @@ class PublicAdminDossier(models.Model):
     form_log_ids = fields.One2many("public_admin.dossier.form.log", "dossier_id", string="Issued forms", copy=False)
 
     timeliness = fields.Selection(
-        TIMELINESS, compute="_compute_timeliness", store=True, index=True,
+        TIMELINESS,
+        compute="_compute_timeliness",
+        store=True,
+        index=True,
         help="Early, on time or late against the appointment, supplement time excluded. "
         "A dossier that needed more than one supplement request counts as late.",
     )
     is_overdue = fields.Boolean(
-        string="Overdue", readonly=True, copy=False, index=True,
+        string="Overdue",
+        readonly=True,
+        copy=False,
+        index=True,
         help="Still being processed after its appointment. Updated on every move and by a scheduled job.",
     )
 
@@ -154,11 +177,16 @@ class PublicAdminDossier(models.Model):
     withdraw_reason = fields.Text(readonly=True, copy=False)
     return_method = fields.Selection(
         [("counter", "At the counter"), ("post", "By post"), ("online", "Online")],
-        string="Result returned", readonly=True, copy=False,
+        string="Result returned",
+        readonly=True,
+        copy=False,
     )
     postal_tracking_number = fields.Char(readonly=True, copy=False)
     lookup_token = fields.Char(
-        string="Status lookup token", default=lambda self: uuid.uuid4().hex, copy=False, readonly=True,
+        string="Status lookup token",
+        default=lambda self: uuid.uuid4().hex,
+        copy=False,
+        readonly=True,
         groups="base.group_user",
         help="Unguessable token of the public status page reached from the receipt's QR code.",
     )
@@ -228,8 +256,10 @@ class PublicAdminDossier(models.Model):
 
     def _my_agencies(self):
         """The user's agencies and their units."""
-        return self.env["public_admin.agency"].sudo().search(
-            [("id", "child_of", self.env.user.public_admin_agency_ids.ids)]
+        return (
+            self.env["public_admin.agency"]
+            .sudo()
+            .search([("id", "child_of", self.env.user.public_admin_agency_ids.ids)])
         )
 
     @api.depends("current_step_id.date_accepted")
@@ -277,7 +307,7 @@ class PublicAdminDossier(models.Model):
                 dossier.color = 0
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        # Overrides portal.mixin's generic URL; nothing of the parent's result is kept.
         for dossier in self:
             dossier.access_url = f"/my/dossiers/{dossier.id}"
 
@@ -293,9 +323,11 @@ class PublicAdminDossier(models.Model):
 
     def _calendar(self):
         agency = self.receiving_agency_id or self.agency_id
-        return agency.calendar_id or self.env.ref(
-            "public_admin_centre.resource_calendar_public_admin", raise_if_not_found=False
-        ) or self.env.company.resource_calendar_id
+        return (
+            agency.calendar_id
+            or self.env.ref("public_admin_centre.resource_calendar_public_admin", raise_if_not_found=False)
+            or self.env.company.resource_calendar_id
+        )
 
     # ------------------------------------------------------------------ validation
     @api.constrains("applicant_phone")
@@ -303,8 +335,10 @@ class PublicAdminDossier(models.Model):
         for dossier in self.filtered("applicant_phone"):
             if not normalize_vietnamese_phone(dossier.applicant_phone):
                 raise ValidationError(
-                    self.env._("The phone number “%(phone)s” is not a valid Vietnamese phone number.",
-                               phone=dossier.applicant_phone)
+                    self.env._(
+                        "The phone number “%(phone)s” is not a valid Vietnamese phone number.",
+                        phone=dossier.applicant_phone,
+                    )
                 )
 
     @api.constrains("applicant_id_number")
@@ -314,7 +348,8 @@ class PublicAdminDossier(models.Model):
                 raise ValidationError(
                     self.env._(
                         "The citizen ID number “%(number)s” is not valid: it has 12 digits and starts "
-                        "with a province code.", number=dossier.applicant_id_number,
+                        "with a province code.",
+                        number=dossier.applicant_id_number,
                     )
                 )
 
@@ -346,13 +381,15 @@ class PublicAdminDossier(models.Model):
     def _fill_checklist(self):
         self.ensure_one()
         self.document_ids = [
-            fields.Command.create({
-                "procedure_document_id": line.id,
-                "name": line.name,
-                "copies": line.copies,
-                "copy_type": line.copy_type,
-                "is_required": line.is_required,
-            })
+            fields.Command.create(
+                {
+                    "procedure_document_id": line.id,
+                    "name": line.name,
+                    "copies": line.copies,
+                    "copy_type": line.copy_type,
+                    "is_required": line.is_required,
+                }
+            )
             for line in self.procedure_id.document_ids
         ]
 
@@ -361,13 +398,15 @@ class PublicAdminDossier(models.Model):
         if self.procedure_id:
             self.agency_id = self.procedure_id.agency_id
             self.document_ids = [fields.Command.clear()] + [
-                fields.Command.create({
-                    "procedure_document_id": line.id,
-                    "name": line.name,
-                    "copies": line.copies,
-                    "copy_type": line.copy_type,
-                    "is_required": line.is_required,
-                })
+                fields.Command.create(
+                    {
+                        "procedure_document_id": line.id,
+                        "name": line.name,
+                        "copies": line.copies,
+                        "copy_type": line.copy_type,
+                        "is_required": line.is_required,
+                    }
+                )
                 for line in self.procedure_id.document_ids
             ]
 
@@ -388,7 +427,9 @@ class PublicAdminDossier(models.Model):
                 raise UserError(
                     self.env._(
                         "You cannot %(action)s dossier %(dossier)s while it is “%(state)s”.",
-                        action=action_label, dossier=dossier.display_name, state=state_label,
+                        action=action_label,
+                        dossier=dossier.display_name,
+                        state=state_label,
                     )
                 )
 
@@ -401,8 +442,10 @@ class PublicAdminDossier(models.Model):
                 missing.append(self.env._("phone or email"))
             if missing:
                 raise UserError(
-                    self.env._("The applicant's %(fields)s must be filled before receiving the dossier.",
-                               fields=", ".join(missing))
+                    self.env._(
+                        "The applicant's %(fields)s must be filled before receiving the dossier.",
+                        fields=", ".join(missing),
+                    )
                 )
 
     def _check_required_documents(self):
@@ -451,8 +494,12 @@ class PublicAdminDossier(models.Model):
     def _update_overdue(self):
         now = fields.Datetime.now()
         for dossier in self:
-            overdue = bool(dossier.state in OPEN_STATES and dossier.date_due and dossier.date_due < now
-                           and dossier.state not in PAUSED_STATES)
+            overdue = bool(
+                dossier.state in OPEN_STATES
+                and dossier.date_due
+                and dossier.date_due < now
+                and dossier.state not in PAUSED_STATES
+            )
             if dossier.is_overdue != overdue:
                 dossier.is_overdue = overdue
 
@@ -465,25 +512,29 @@ class PublicAdminDossier(models.Model):
             for template in dossier.procedure_id.step_ids:
                 offset += template.duration_hours
                 deadline = engine.add_working_hours(dossier._calendar(), dossier.date_received, offset)
-                vals_list.append({
-                    "dossier_id": dossier.id,
-                    "sequence": template.sequence,
-                    "name": template.name,
-                    "role": template.role,
-                    "agency_id": (template.agency_id or dossier.agency_id).id,
-                    "planned_offset_hours": offset,
-                    "date_deadline": min(deadline, dossier.date_due) if dossier.date_due else deadline,
-                })
+                vals_list.append(
+                    {
+                        "dossier_id": dossier.id,
+                        "sequence": template.sequence,
+                        "name": template.name,
+                        "role": template.role,
+                        "agency_id": (template.agency_id or dossier.agency_id).id,
+                        "planned_offset_hours": offset,
+                        "date_deadline": min(deadline, dossier.date_due) if dossier.date_due else deadline,
+                    }
+                )
             if not vals_list:
-                vals_list.append({
-                    "dossier_id": dossier.id,
-                    "sequence": 10,
-                    "name": self.env._("Appraise and decide"),
-                    "role": "officer",
-                    "agency_id": dossier.agency_id.id,
-                    "planned_offset_hours": 0.0,
-                    "date_deadline": dossier.date_due,
-                })
+                vals_list.append(
+                    {
+                        "dossier_id": dossier.id,
+                        "sequence": 10,
+                        "name": self.env._("Appraise and decide"),
+                        "role": "officer",
+                        "agency_id": dossier.agency_id.id,
+                        "planned_offset_hours": 0.0,
+                        "date_deadline": dossier.date_due,
+                    }
+                )
             self.env["public_admin.dossier.step"].create(vals_list)
 
     def _enter_step(self, step, handed_by=None):
@@ -491,12 +542,14 @@ class PublicAdminDossier(models.Model):
         self.ensure_one()
         now = fields.Datetime.now()
         step.write({"date_start": now, "handed_by_id": (handed_by or self.env.user).id})
-        self.with_context(public_admin_state_change=True).write({
-            "current_step_id": step.id,
-            "current_agency_id": step.agency_id.id,
-            "agency_ids": [fields.Command.link(step.agency_id.id)],
-            "user_id": step.user_id.id or False,
-        })
+        self.with_context(public_admin_state_change=True).write(
+            {
+                "current_step_id": step.id,
+                "current_agency_id": step.agency_id.id,
+                "agency_ids": [fields.Command.link(step.agency_id.id)],
+                "user_id": step.user_id.id or False,
+            }
+        )
         self._schedule_next_activity(step)
 
     def _schedule_next_activity(self, step):
@@ -509,7 +562,9 @@ class PublicAdminDossier(models.Model):
         assignee = step.user_id or candidates.sorted("id")[:1] or agency.head_user_ids[:1]
         if not assignee:
             return
-        deadline_date = fields.Date.to_date(step.date_deadline) if step.date_deadline else fields.Date.context_today(self)
+        deadline_date = (
+            fields.Date.to_date(step.date_deadline) if step.date_deadline else fields.Date.context_today(self)
+        )
         self.activity_schedule(
             "public_admin_centre.mail_activity_type_dossier_step",
             date_deadline=deadline_date,
@@ -523,10 +578,12 @@ class PublicAdminDossier(models.Model):
         ).action_feedback()
 
     def _open_pause(self, reason, note=None):
-        self.env["public_admin.dossier.pause"].create([
-            {"dossier_id": dossier.id, "reason": reason, "date_start": fields.Datetime.now(), "note": note}
-            for dossier in self
-        ])
+        self.env["public_admin.dossier.pause"].create(
+            [
+                {"dossier_id": dossier.id, "reason": reason, "date_start": fields.Datetime.now(), "note": note}
+                for dossier in self
+            ]
+        )
 
     def _close_pause(self):
         now = fields.Datetime.now()
@@ -556,9 +613,15 @@ class PublicAdminDossier(models.Model):
                 raise UserError(self.env._("Choose the receiving unit before receiving the dossier."))
             if not dossier.procedure_id.is_current:
                 raise UserError(
-                    self.env._("Procedure %(procedure)s is not in force today.", procedure=dossier.procedure_id.display_name)
+                    self.env._(
+                        "Procedure %(procedure)s is not in force today.", procedure=dossier.procedure_id.display_name
+                    )
                 )
-            if dossier.channel != "online" and not dossier.procedure_id.accepts_counter and dossier.channel == "counter":
+            if (
+                dossier.channel != "online"
+                and not dossier.procedure_id.accepts_counter
+                and dossier.channel == "counter"
+            ):
                 raise UserError(self.env._("This procedure is not accepted at the counter."))
             local_day = pytz.utc.localize(now).astimezone(dossier._local_tz()).date()
             number = self.env["public_admin.dossier.counter"]._next_number(agency, local_day)
@@ -575,9 +638,7 @@ class PublicAdminDossier(models.Model):
                 register_number=self.env["ir.sequence"].next_by_code("public_admin.dossier.register"),
                 agency_ids=[fields.Command.link(agency.id), fields.Command.link(dossier.agency_id.id)],
             )
-            dossier.document_ids.filtered(lambda d: d.is_received and not d.date_received).write(
-                {"date_received": now}
-            )
+            dossier.document_ids.filtered(lambda d: d.is_received and not d.date_received).write({"date_received": now})
             dossier._create_steps()
             first_step = dossier.step_ids.sorted()[:1]
             if first_step.role == "reception":
@@ -589,7 +650,8 @@ class PublicAdminDossier(models.Model):
             dossier.message_post(
                 body=self.env._(
                     "Dossier received with code %(code)s; appointment %(due)s.",
-                    code=code, due=dossier._format_local(date_due),
+                    code=code,
+                    due=dossier._format_local(date_due),
                 )
             )
             dossier._notify_applicant("received")
@@ -601,12 +663,15 @@ class PublicAdminDossier(models.Model):
         for dossier in self.sudo():
             step = dossier.current_step_id
             if not step or step.date_done:
-                raise UserError(self.env._("Dossier %(dossier)s has no step waiting to be processed.",
-                                           dossier=dossier.display_name))
+                raise UserError(
+                    self.env._("Dossier %(dossier)s has no step waiting to be processed.", dossier=dossier.display_name)
+                )
             dossier._check_user_at_agency(step.agency_id)
             step.write({"user_id": self.env.user.id, "date_accepted": fields.Datetime.now()})
             dossier._set_state("in_progress", user_id=self.env.user.id)
-            dossier.message_post(body=self.env._("%(user)s started “%(step)s”.", user=self.env.user.name, step=step.name))
+            dossier.message_post(
+                body=self.env._("%(user)s started “%(step)s”.", user=self.env.user.name, step=step.name)
+            )
         return True
 
     def action_finish_step(self, note=None):
@@ -626,9 +691,14 @@ class PublicAdminDossier(models.Model):
                 dossier._enter_step(next_step, handed_by=self.env.user)
                 dossier._set_state("in_progress")
                 dossier.message_post(
-                    body=self.env._("Handed over from %(from)s to %(to)s for “%(step)s”.",
-                                    **{"from": step.agency_id.display_name, "to": next_step.agency_id.display_name,
-                                       "step": next_step.name})
+                    body=self.env._(
+                        "Handed over from %(from)s to %(to)s for “%(step)s”.",
+                        **{
+                            "from": step.agency_id.display_name,
+                            "to": next_step.agency_id.display_name,
+                            "step": next_step.name,
+                        },
+                    )
                 )
             else:
                 dossier._finish_processing()
@@ -655,20 +725,25 @@ class PublicAdminDossier(models.Model):
             dossier._close_activities()
             sequence = (current.sequence if current else 0) + 1
             deadline = engine.add_working_hours(dossier._calendar(), now, hours, pauses=())
-            new_step = self.env["public_admin.dossier.step"].create({
-                "dossier_id": dossier.id,
-                "sequence": sequence,
-                "name": step_name or self.env._("Process at %(agency)s", agency=agency.name),
-                "role": "officer",
-                "agency_id": agency.id,
-                "planned_offset_hours": engine.working_hours_between(
-                    dossier._calendar(), dossier.date_received, deadline, pauses=dossier._closed_pauses()
-                ),
-                "date_deadline": min(deadline, dossier.date_due) if dossier.date_due else deadline,
-                "note": note,
-            })
+            new_step = self.env["public_admin.dossier.step"].create(
+                {
+                    "dossier_id": dossier.id,
+                    "sequence": sequence,
+                    "name": step_name or self.env._("Process at %(agency)s", agency=agency.name),
+                    "role": "officer",
+                    "agency_id": agency.id,
+                    "planned_offset_hours": engine.working_hours_between(
+                        dossier._calendar(), dossier.date_received, deadline, pauses=dossier._closed_pauses()
+                    ),
+                    "date_deadline": min(deadline, dossier.date_due) if dossier.date_due else deadline,
+                    "note": note,
+                }
+            )
             # Later planned steps keep their order after the inserted one.
-            for later in dossier.step_ids.filtered(lambda s: not s.date_done and s != new_step and s.sequence >= sequence):
+            later_steps = (
+                dossier.step_ids.filtered(lambda s, after=sequence: not s.date_done and s.sequence >= after) - new_step
+            )
+            for later in later_steps:
                 later.sequence += 1
             dossier._enter_step(new_step, handed_by=self.env.user)
             dossier._set_state("in_progress")
@@ -703,8 +778,9 @@ class PublicAdminDossier(models.Model):
             dossier._set_state(dossier.state_before_pause or "in_progress", state_before_pause=False)
             dossier._recompute_deadlines()
             dossier.message_post(
-                body=self.env._("Processing resumed; appointment moved to %(due)s.",
-                                due=dossier._format_local(dossier.date_due))
+                body=self.env._(
+                    "Processing resumed; appointment moved to %(due)s.", due=dossier._format_local(dossier.date_due)
+                )
             )
         return True
 
@@ -751,7 +827,10 @@ class PublicAdminDossier(models.Model):
         now = fields.Datetime.now()
         for dossier in self.sudo():
             dossier._set_state(
-                "returned", date_returned=now, date_closed=now, return_method=method,
+                "returned",
+                date_returned=now,
+                date_closed=now,
+                return_method=method,
                 postal_tracking_number=tracking_number or False,
             )
             dossier.message_post(body=self.env._("Result returned."))
@@ -775,14 +854,17 @@ class PublicAdminDossier(models.Model):
 
     def action_withdraw(self, reason=None):
         """The applicant withdraws a dossier that is not finished."""
-        self._check_state(("draft", "registered", "received", "in_progress", "supplement", "financial"),
-                          self.env._("withdraw"))
+        self._check_state(
+            ("draft", "registered", "received", "in_progress", "supplement", "financial"), self.env._("withdraw")
+        )
         now = fields.Datetime.now()
         for dossier in self.sudo():
             dossier._close_pause()
             dossier._set_state("withdrawn", withdraw_reason=reason, date_closed=now, is_overdue=False)
             dossier._close_activities()
-            dossier.message_post(body=self.env._("Dossier withdrawn by the applicant.") + (f" {reason}" if reason else ""))
+            dossier.message_post(
+                body=self.env._("Dossier withdrawn by the applicant.") + (f" {reason}" if reason else "")
+            )
         return True
 
     def action_stop(self, reason):
@@ -811,17 +893,23 @@ class PublicAdminDossier(models.Model):
                     self.env._("The new appointment must come after %(due)s.", due=dossier._format_local(reference))
                 )
             late_agency = agency or dossier.current_agency_id or dossier.agency_id
-            self.env["public_admin.dossier.apology"].create({
-                "dossier_id": dossier.id,
-                "agency_id": late_agency.id,
-                "reason": reason,
-                "date_due_previous": reference,
-                "date_due_new": new_date,
-            })
+            self.env["public_admin.dossier.apology"].create(
+                {
+                    "dossier_id": dossier.id,
+                    "agency_id": late_agency.id,
+                    "reason": reason,
+                    "date_due_previous": reference,
+                    "date_due_new": new_date,
+                }
+            )
             dossier.with_context(public_admin_state_change=True).write({"date_due_promised": new_date})
             dossier.message_post(
-                body=self.env._("Apology issued by %(agency)s: %(reason)s. New appointment %(date)s.",
-                                agency=late_agency.display_name, reason=reason, date=dossier._format_local(new_date))
+                body=self.env._(
+                    "Apology issued by %(agency)s: %(reason)s. New appointment %(date)s.",
+                    agency=late_agency.display_name,
+                    reason=reason,
+                    date=dossier._format_local(new_date),
+                )
             )
             dossier._notify_applicant("apology")
         return True
@@ -867,7 +955,10 @@ class PublicAdminDossier(models.Model):
             "res_model": "public_admin.dossier.apology.wizard",
             "view_mode": "form",
             "target": "new",
-            "context": {"default_dossier_id": self.id, "default_agency_id": (self.current_agency_id or self.agency_id).id},
+            "context": {
+                "default_dossier_id": self.id,
+                "default_agency_id": (self.current_agency_id or self.agency_id).id,
+            },
         }
 
     def action_print_receipt(self):
@@ -886,8 +977,11 @@ class PublicAdminDossier(models.Model):
             return
         if agency not in self._my_agencies():
             raise UserError(
-                self.env._("Dossier %(dossier)s is at %(agency)s: only its officers can process it.",
-                           dossier=self.display_name, agency=agency.display_name)
+                self.env._(
+                    "Dossier %(dossier)s is at %(agency)s: only its officers can process it.",
+                    dossier=self.display_name,
+                    agency=agency.display_name,
+                )
             )
 
     # ------------------------------------------------------------------ formatting
@@ -926,9 +1020,7 @@ class PublicAdminDossier(models.Model):
             partner = dossier.partner_id
             # A citizen acting online is the author of the message: still notify them.
             dossier = dossier.with_context(mail_notify_author=self.env.user.partner_id == partner)
-            mail_template = self.env.ref(
-                f"public_admin_centre.mail_template_dossier_{event}", raise_if_not_found=False
-            )
+            mail_template = self.env.ref(f"public_admin_centre.mail_template_dossier_{event}", raise_if_not_found=False)
             if mail_template and dossier.applicant_email and partner.public_admin_notify_email:
                 # The address declared on the dossier wins over the contact's own.
                 recipient = partner
@@ -937,15 +1029,16 @@ class PublicAdminDossier(models.Model):
                         formataddr((dossier.applicant_name or "", dossier.applicant_email))
                     )
                 dossier.message_post_with_source(
-                    mail_template, subtype_xmlid="mail.mt_comment", partner_ids=recipient.ids,
+                    mail_template,
+                    subtype_xmlid="mail.mt_comment",
+                    partner_ids=recipient.ids,
                 )
-            sms_template = self.env.ref(
-                f"public_admin_centre.sms_template_dossier_{event}", raise_if_not_found=False
-            )
+            sms_template = self.env.ref(f"public_admin_centre.sms_template_dossier_{event}", raise_if_not_found=False)
             if sms_template and dossier.applicant_phone and partner.public_admin_notify_sms:
                 # Queued, not sent inline: a slow gateway must not hold the counter's reception.
                 dossier._message_sms_with_template(
-                    template=sms_template, partner_ids=partner.ids,
+                    template=sms_template,
+                    partner_ids=partner.ids,
                     sms_pid_to_number={partner.id: dossier.applicant_phone},
                     put_in_queue=True,
                 )
@@ -972,20 +1065,29 @@ class PublicAdminDossier(models.Model):
         hours = float(self.env["ir.config_parameter"].sudo().get_param("public_admin_centre.reminder_hours", 8))
         now = fields.Datetime.now()
         engine = self.env["public_admin.deadline"]
-        calendar = self.env.ref("public_admin_centre.resource_calendar_public_admin", raise_if_not_found=False) \
+        calendar = (
+            self.env.ref("public_admin_centre.resource_calendar_public_admin", raise_if_not_found=False)
             or self.env.company.resource_calendar_id
+        )
         horizon = engine.add_working_hours(calendar, now, hours)
         reminder_type = self.env.ref("public_admin_centre.mail_activity_type_dossier_reminder")
-        due_soon = self.search([
-            ("state", "in", ("received", "in_progress")), ("is_overdue", "=", False),
-            ("date_due", ">=", now), ("date_due", "<=", horizon),
-        ])
+        due_soon = self.search(
+            [
+                ("state", "in", ("received", "in_progress")),
+                ("is_overdue", "=", False),
+                ("date_due", ">=", now),
+                ("date_due", "<=", horizon),
+            ]
+        )
         overdue = self.search([("state", "in", ("received", "in_progress")), ("is_overdue", "=", True)])
         todo = [(d, "due_soon") for d in due_soon] + [(d, "overdue") for d in overdue]
-        already = self.env["mail.activity"].search([
-            ("res_model", "=", self._name), ("res_id", "in", [d.id for d, _k in todo]),
-            ("activity_type_id", "=", reminder_type.id),
-        ])
+        already = self.env["mail.activity"].search(
+            [
+                ("res_model", "=", self._name),
+                ("res_id", "in", [d.id for d, _k in todo]),
+                ("activity_type_id", "=", reminder_type.id),
+            ]
+        )
         reminded = {(a.res_id, a.user_id.id) for a in already}
         done = 0
         for dossier, kind in todo[:batch_size]:
@@ -999,7 +1101,9 @@ class PublicAdminDossier(models.Model):
                 if (dossier.id, user.id) in reminded:
                     continue
                 dossier.activity_schedule(
-                    activity_type_id=reminder_type.id, summary=summary, user_id=user.id,
+                    activity_type_id=reminder_type.id,
+                    summary=summary,
+                    user_id=user.id,
                     date_deadline=fields.Date.context_today(self),
                 )
                 reminded.add((dossier.id, user.id))
@@ -1055,30 +1159,44 @@ class PublicAdminDossier(models.Model):
             raise UserError(self.env._("The file “%(name)s” is empty.", name=label))
         max_bytes = self._portal_upload_max_bytes()
         if len(data) > max_bytes:
-            raise UserError(self.env._(
-                "The file “%(name)s” is too large: at most %(size)s MB is accepted.",
-                name=label, size=f"{max_bytes / 1024 / 1024:g}",
-            ))
+            raise UserError(
+                self.env._(
+                    "The file “%(name)s” is too large: at most %(size)s MB is accepted.",
+                    name=label,
+                    size=f"{max_bytes / 1024 / 1024:g}",
+                )
+            )
         mimetype = guess_mimetype(data, default="application/octet-stream")
         extensions = self._portal_upload_types.get(mimetype)
         if not extensions:
-            raise UserError(self.env._(
-                "The file “%(name)s” is not a PDF, JPEG or PNG file: only these types are accepted.", name=label,
-            ))
+            raise UserError(
+                self.env._(
+                    "The file “%(name)s” is not a PDF, JPEG or PNG file: only these types are accepted.",
+                    name=label,
+                )
+            )
         parts = name.split(".")
         if len(parts) < 2 or not parts[0].strip():
             name = f"{parts[0].strip() or self.env._('document')}.{extensions[0]}"
             parts = name.split(".")
         if parts[-1].lower() not in extensions:
-            raise UserError(self.env._(
-                "The name of the file “%(name)s” does not match its content (%(type)s): rename it with "
-                "the extension .%(extension)s.", name=label, type=extensions[0].upper(), extension=extensions[0],
-            ))
+            raise UserError(
+                self.env._(
+                    "The name of the file “%(name)s” does not match its content (%(type)s): rename it with "
+                    "the extension .%(extension)s.",
+                    name=label,
+                    type=extensions[0].upper(),
+                    extension=extensions[0],
+                )
+            )
         if any(part.lower().strip() in self._portal_forged_extensions for part in parts[1:-1]):
-            raise UserError(self.env._(
-                "The name of the file “%(name)s” hides another type of file: rename it without the "
-                "double extension.", name=label,
-            ))
+            raise UserError(
+                self.env._(
+                    "The name of the file “%(name)s” hides another type of file: rename it without the "
+                    "double extension.",
+                    name=label,
+                )
+            )
         stem = ".".join(parts[:-1])[:120].strip()
         return f"{stem}.{parts[-1].lower()}", mimetype
 
@@ -1086,8 +1204,13 @@ class PublicAdminDossier(models.Model):
     def _portal_check_files(self, files, label, errors):
         """Check ``[(filename, data)]`` uploaded for ``label``; append problems to ``errors``."""
         if len(files) > self._portal_max_files_per_line:
-            errors.append(self.env._("At most %(count)s files can be attached to “%(document)s”.",
-                                     count=self._portal_max_files_per_line, document=label))
+            errors.append(
+                self.env._(
+                    "At most %(count)s files can be attached to “%(document)s”.",
+                    count=self._portal_max_files_per_line,
+                    document=label,
+                )
+            )
             return []
         checked = []
         for filename, data in files:
@@ -1102,10 +1225,16 @@ class PublicAdminDossier(models.Model):
     def _portal_create_attachments(self, checked_files):
         """Store checked files on the dossier (as superuser: callers check access first)."""
         self.ensure_one()
-        return self.env["ir.attachment"].sudo().create([
-            {"name": name, "raw": data, "mimetype": mimetype, "res_model": self._name, "res_id": self.id}
-            for name, mimetype, data in checked_files
-        ])
+        return (
+            self.env["ir.attachment"]
+            .sudo()
+            .create(
+                [
+                    {"name": name, "raw": data, "mimetype": mimetype, "res_model": self._name, "res_id": self.id}
+                    for name, mimetype, data in checked_files
+                ]
+            )
+        )
 
     @api.model
     def _portal_submit(self, procedure, applicant, files_by_line):
@@ -1118,8 +1247,13 @@ class PublicAdminDossier(models.Model):
         UserError or ValidationError no dossier and no file is left behind.
         """
         procedure = procedure.sudo()
-        if not (procedure.exists() and procedure.active and procedure.is_published and procedure.is_current
-                and procedure.accepts_online):
+        if not (
+            procedure.exists()
+            and procedure.active
+            and procedure.is_published
+            and procedure.is_current
+            and procedure.accepts_online
+        ):
             raise UserError(self.env._("This procedure cannot be submitted online."))
         errors = []
         name = (applicant.get("name") or "").strip()
@@ -1128,8 +1262,9 @@ class PublicAdminDossier(models.Model):
         if not name:
             errors.append(self.env._("Give the applicant's name."))
         if not phone:
-            errors.append(self.env._("Give a phone number: the centre calls it and its last digits "
-                                     "let you follow the dossier."))
+            errors.append(
+                self.env._("Give a phone number: the centre calls it and its last digits let you follow the dossier.")
+            )
         if email and not single_email_re.match(email):
             errors.append(self.env._("The email address “%(email)s” is not valid.", email=email))
         checked_by_line = {}
@@ -1144,31 +1279,40 @@ class PublicAdminDossier(models.Model):
             raise UserError("\n".join(errors))
 
         user = self.env.user
-        reception = self.env["public_admin.agency"].sudo().search(
-            [("is_reception_centre", "=", True), ("company_id", "=", procedure.company_id.id)], limit=1,
+        reception = (
+            self.env["public_admin.agency"]
+            .sudo()
+            .search(
+                [("is_reception_centre", "=", True), ("company_id", "=", procedure.company_id.id)],
+                limit=1,
+            )
         )
         with self.env.cr.savepoint():
-            dossier = self.sudo().create({
-                "procedure_id": procedure.id,
-                "company_id": procedure.company_id.id,
-                "receiving_agency_id": reception.id or False,
-                "partner_id": user.partner_id.id,
-                "channel": "online",
-                "applicant_name": name,
-                "applicant_phone": phone,
-                "applicant_email": email or False,
-                "applicant_id_number": (applicant.get("id_number") or "").strip() or False,
-                "applicant_address": (applicant.get("address") or "").strip() or False,
-                "summary": (applicant.get("summary") or "").strip() or False,
-            })
+            dossier = self.sudo().create(
+                {
+                    "procedure_id": procedure.id,
+                    "company_id": procedure.company_id.id,
+                    "receiving_agency_id": reception.id or False,
+                    "partner_id": user.partner_id.id,
+                    "channel": "online",
+                    "applicant_name": name,
+                    "applicant_phone": phone,
+                    "applicant_email": email or False,
+                    "applicant_id_number": (applicant.get("id_number") or "").strip() or False,
+                    "applicant_address": (applicant.get("address") or "").strip() or False,
+                    "summary": (applicant.get("summary") or "").strip() or False,
+                }
+            )
             for document in dossier.document_ids:
                 checked = checked_by_line.get(document.procedure_document_id.id)
                 if checked:
                     attachments = dossier._portal_create_attachments(checked)
-                    document.write({
-                        "attachment_ids": [fields.Command.link(a.id) for a in attachments],
-                        "is_received": True,
-                    })
+                    document.write(
+                        {
+                            "attachment_ids": [fields.Command.link(a.id) for a in attachments],
+                            "is_received": True,
+                        }
+                    )
             dossier.action_register_online()
         return dossier
 
@@ -1186,8 +1330,11 @@ class PublicAdminDossier(models.Model):
         self.ensure_one()
         dossier = self.sudo()
         if dossier.state != "supplement":
-            raise UserError(self.env._("Dossier %(dossier)s is not waiting for a supplement.",
-                                       dossier=dossier.name or dossier.display_name))
+            raise UserError(
+                self.env._(
+                    "Dossier %(dossier)s is not waiting for a supplement.", dossier=dossier.name or dossier.display_name
+                )
+            )
         errors = []
         checked_by_document = {}
         for document in dossier.document_ids:
@@ -1212,8 +1359,9 @@ class PublicAdminDossier(models.Model):
             if checked_general:
                 attachments = dossier._portal_create_attachments(checked_general)
                 all_attachments |= attachments
-                lines.append(Markup("<li>%s: %s</li>") % (self.env._("Other documents"),
-                                                          ", ".join(attachments.mapped("name"))))
+                lines.append(
+                    Markup("<li>%s: %s</li>") % (self.env._("Other documents"), ", ".join(attachments.mapped("name")))
+                )
             body = Markup("<p>%s</p>") % self.env._("Supplement sent online by the applicant.")
             if message:
                 body += Markup("<p>%s</p>") % Markup("<br/>").join(escape(line) for line in message.splitlines())
@@ -1229,8 +1377,11 @@ class PublicAdminDossier(models.Model):
             )
             pause = dossier.pause_ids.filtered(lambda p: p.reason == "supplement" and not p.date_end)[:1]
             officer = next(
-                (u for u in (pause.create_uid, dossier.user_id, dossier.receiving_user_id)
-                 if u and u.active and not u.share),
+                (
+                    u
+                    for u in (pause.create_uid, dossier.user_id, dossier.receiving_user_id)
+                    if u and u.active and not u.share
+                ),
                 None,
             )
             if officer:
@@ -1264,15 +1415,18 @@ class PublicAdminDossier(models.Model):
         place_text = place.name or _("the centre")
         if place.partner_id:
             address = ", ".join(
-                line.strip() for line in place.partner_id._display_address(without_company=True).splitlines()
+                line.strip()
+                for line in place.partner_id._display_address(without_company=True).splitlines()
                 if line.strip()
             )
             if address:
                 place_text = f"{place_text} ({address})"
         if dossier.state == "registered":
             title, level = _("Awaiting reception"), "info"
-            text = _("Your dossier was submitted online. The front desk checks it, then gives it a code and "
-                     "an appointment, or tells you what is missing.")
+            text = _(
+                "Your dossier was submitted online. The front desk checks it, then gives it a code and "
+                "an appointment, or tells you what is missing."
+            )
         elif dossier.state in ("received", "in_progress"):
             title, level = _("Being processed"), "info"
             text = _("Nothing to do for now: you will be told when the result is ready.")
@@ -1280,28 +1434,42 @@ class PublicAdminDossier(models.Model):
             title, level = _("Supplement needed"), "warning"
             pause = dossier.pause_ids.filtered(lambda p: p.reason == "supplement" and not p.date_end)[:1]
             if pause.note:
-                text = _("The centre needs more documents before going on: %(reason)s Send them from your "
-                         "account or bring them to %(place)s.", reason=pause.note, place=place_text)
+                text = _(
+                    "The centre needs more documents before going on: %(reason)s Send them from your "
+                    "account or bring them to %(place)s.",
+                    reason=pause.note,
+                    place=place_text,
+                )
             else:
-                text = _("The centre needs more documents before going on. Send them from your account or "
-                         "bring them to %(place)s.", place=place_text)
+                text = _(
+                    "The centre needs more documents before going on. Send them from your account or "
+                    "bring them to %(place)s.",
+                    place=place_text,
+                )
             missing = [(d.name, d.note) for d in dossier.document_ids if d.note]
         elif dossier.state == "financial":
             title, level = _("Payment needed"), "warning"
-            text = _("Fulfil the financial obligation (fees, charges or taxes) you were told about: "
-                     "processing resumes once it is done.")
+            text = _(
+                "Fulfil the financial obligation (fees, charges or taxes) you were told about: "
+                "processing resumes once it is done."
+            )
         elif dossier.state == "done":
             title, level = _("Result ready"), "success"
-            text = _("Come to collect the result at %(place)s with your receipt and your identity card.",
-                     place=place_text)
+            text = _(
+                "Come to collect the result at %(place)s with your receipt and your identity card.", place=place_text
+            )
         elif dossier.state == "returned":
             title, level = _("Result returned"), "success"
             if dossier.return_method == "post":
-                text = _("The result was sent by post (tracking number %(number)s).",
-                         number=dossier.postal_tracking_number or "")
+                text = _(
+                    "The result was sent by post (tracking number %(number)s).",
+                    number=dossier.postal_tracking_number or "",
+                )
             else:
-                text = _("The result was handed over on %(date)s.",
-                         date=dossier._format_local(dossier.date_returned, with_time=False))
+                text = _(
+                    "The result was handed over on %(date)s.",
+                    date=dossier._format_local(dossier.date_returned, with_time=False),
+                )
         elif dossier.state == "refused":
             title, level = _("Refused"), "danger"
             text = _("Reason: %(reason)s", reason=dossier.refusal_reason or "")
@@ -1328,8 +1496,9 @@ class PublicAdminDossier(models.Model):
         dated = []  # (utc datetime, event)
 
         def add(when, label, agency="", done=True):
-            dated.append((when, {"label": label, "agency": agency or "",
-                                 "date": dossier._format_local(when), "done": done}))
+            dated.append(
+                (when, {"label": label, "agency": agency or "", "date": dossier._format_local(when), "done": done})
+            )
 
         if dossier.date_registered:
             add(dossier.date_registered, _("Submitted online"))
@@ -1338,9 +1507,11 @@ class PublicAdminDossier(models.Model):
         for step in dossier.step_ids.filtered(lambda s: s.date_done and s.role != "reception"):
             add(step.date_done, step.name, step.agency_id.name)
         for pause in dossier.pause_ids:
-            add(pause.date_start,
+            add(
+                pause.date_start,
                 _("Supplement requested") if pause.reason == "supplement" else _("Awaiting financial obligation"),
-                done=bool(pause.date_end))
+                done=bool(pause.date_end),
+            )
             if pause.date_end:
                 add(pause.date_end, _("Processing resumed"))
         for apology in dossier.apology_ids:
@@ -1374,7 +1545,8 @@ class PublicAdminDossier(models.Model):
         if not code or len(digits) != 4 or len(code) > 64:
             return self.browse()
         candidates = self.sudo().search(
-            [("name", "in", list({code, code.upper()})), ("state", "!=", "draft")], limit=5,
+            [("name", "in", list({code, code.upper()})), ("state", "!=", "draft")],
+            limit=5,
         )
         found = self.browse()
         for dossier in candidates:

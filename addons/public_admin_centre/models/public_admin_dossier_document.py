@@ -25,7 +25,10 @@ class PublicAdminDossierDocument(models.Model):
     is_received = fields.Boolean(string="Received")
     date_received = fields.Datetime(readonly=True)
     attachment_ids = fields.Many2many(
-        "ir.attachment", "public_admin_dossier_document_attachment_rel", "document_id", "attachment_id",
+        "ir.attachment",
+        "public_admin_dossier_document_attachment_rel",
+        "document_id",
+        "attachment_id",
         string="Files",
     )
     attachment_count = fields.Integer(compute="_compute_attachment_count")

@@ -16,7 +16,11 @@ class PublicAdminLookupAttempt(models.Model):
 
     ip_address = fields.Char(string="Client address", required=True, index=True, readonly=True)
     date_attempt = fields.Datetime(
-        string="Attempted on", required=True, index=True, readonly=True, default=fields.Datetime.now,
+        string="Attempted on",
+        required=True,
+        index=True,
+        readonly=True,
+        default=fields.Datetime.now,
     )
 
     @api.model
@@ -37,7 +41,8 @@ class PublicAdminLookupAttempt(models.Model):
         max_failures, window = self._settings()
         since = fields.Datetime.now() - timedelta(minutes=window)
         count = self.sudo().search_count(
-            [("ip_address", "=", ip_address or ""), ("date_attempt", ">=", since)], limit=max_failures,
+            [("ip_address", "=", ip_address or ""), ("date_attempt", ">=", since)],
+            limit=max_failures,
         )
         return count >= max_failures
 

@@ -71,9 +71,13 @@ class PublicAdminProcedure(models.Model):
 
     code = fields.Char(required=True, tracking=True, help="National code, e.g. 1.008929 or 3.000181.000.00.00.H22.")
     name = fields.Char(required=True, tracking=True, translate=True)
-    sector_id = fields.Many2one("public_admin.sector", string="Sector", index=True, tracking=True)
+    sector_id = fields.Many2one("public_admin.sector", index=True, tracking=True)
     agency_id = fields.Many2one(
-        "public_admin.agency", string="Deciding agency", index=True, tracking=True, check_company=True,
+        "public_admin.agency",
+        string="Deciding agency",
+        index=True,
+        tracking=True,
+        check_company=True,
         help="Agency competent to decide; it leads the dossiers of this procedure.",
     )
     level = fields.Selection(
@@ -83,9 +87,7 @@ class PublicAdminProcedure(models.Model):
     )
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
     active = fields.Boolean(default=True)
-    is_published = fields.Boolean(
-        string="Published", default=True, help="Shown in the public catalogue."
-    )
+    is_published = fields.Boolean(string="Published", default=True, help="Shown in the public catalogue.")
 
     # Versions: one record per version, a dossier keeps the one in force when received.
     version = fields.Integer(default=1, readonly=True, copy=False)
@@ -94,13 +96,12 @@ class PublicAdminProcedure(models.Model):
     )
     date_effective_to = fields.Date(string="Effective until", tracking=True, copy=False)
     previous_version_id = fields.Many2one("public_admin.procedure", readonly=True, copy=False)
-    is_current = fields.Boolean(
-        string="In force", compute="_compute_is_current", search="_search_is_current"
-    )
+    is_current = fields.Boolean(string="In force", compute="_compute_is_current", search="_search_is_current")
 
     processing_time_text = fields.Char(
         string="Published processing time",
-        help="As published, e.g. “15 ngày làm việc”. Imported text fills the legal time and its unit when they are empty.",
+        help="As published, e.g. “15 ngày làm việc”. "
+        "Imported text fills the legal time and its unit when they are empty.",
     )
     processing_time_legal = fields.Float(string="Legal processing time", tracking=True)
     processing_time_local = fields.Float(
@@ -112,7 +113,8 @@ class PublicAdminProcedure(models.Model):
         PROCESSING_TIME_UNITS, string="Time unit", default="working_day", required=True, tracking=True
     )
     same_day_cutoff = fields.Float(
-        string="Same-day cutoff", default=15.0,
+        string="Same-day cutoff",
+        default=15.0,
         help="Same-day dossiers received after this hour are due the next working day.",
     )
     processing_time = fields.Float(compute="_compute_processing_time", string="Processing time applied")
@@ -149,8 +151,11 @@ class PublicAdminProcedure(models.Model):
             "unique(code, date_effective_from, company_id)",
             "Two versions of a procedure cannot take effect on the same day.",
         ),
-        ("processing_time_positive", "CHECK(processing_time_legal >= 0 AND processing_time_local >= 0)",
-         "Processing times cannot be negative."),
+        (
+            "processing_time_positive",
+            "CHECK(processing_time_legal >= 0 AND processing_time_local >= 0)",
+            "Processing times cannot be negative.",
+        ),
     ]
 
     @api.depends("online_level")
@@ -191,7 +196,9 @@ class PublicAdminProcedure(models.Model):
         today = fields.Date.context_today(self)
         domain = [
             ("date_effective_from", "<=", today),
-            "|", ("date_effective_to", "=", False), ("date_effective_to", ">", today),
+            "|",
+            ("date_effective_to", "=", False),
+            ("date_effective_to", ">", today),
         ]
         if (operator == "=") != value:
             domain = ["!", *expression.normalize_domain(domain)]
@@ -213,7 +220,11 @@ class PublicAdminProcedure(models.Model):
                     self.env._("A version must end after it takes effect (%(code)s).", code=procedure.code)
                 )
             others = self.with_context(active_test=False).search(
-                [("code", "=", procedure.code), ("id", "!=", procedure.id), ("company_id", "=", procedure.company_id.id)]
+                [
+                    ("code", "=", procedure.code),
+                    ("id", "!=", procedure.id),
+                    ("company_id", "=", procedure.company_id.id),
+                ]
             )
             for other in others:
                 start_a, end_a = procedure.date_effective_from, procedure.date_effective_to
@@ -253,7 +264,9 @@ class PublicAdminProcedure(models.Model):
             [
                 ("code", "=", code),
                 ("date_effective_from", "<=", date),
-                "|", ("date_effective_to", "=", False), ("date_effective_to", ">", date),
+                "|",
+                ("date_effective_to", "=", False),
+                ("date_effective_to", ">", date),
             ],
             limit=1,
         )
@@ -270,8 +283,11 @@ class PublicAdminProcedure(models.Model):
         new_version = self.copy(
             {"date_effective_from": start, "version": self.version + 1, "previous_version_id": self.id}
         )
-        self.message_post(body=self.env._("New version %(version)s takes effect on %(date)s.",
-                                          version=new_version.version, date=start))
+        self.message_post(
+            body=self.env._(
+                "New version %(version)s takes effect on %(date)s.", version=new_version.version, date=start
+            )
+        )
         return {
             "type": "ir.actions.act_window",
             "res_model": self._name,

@@ -11,7 +11,6 @@ class PublicAdminProcedureStep(models.Model):
     name = fields.Char(required=True, translate=True)
     agency_id = fields.Many2one(
         "public_admin.agency",
-        string="Agency",
         help="Agency that performs the step; empty means the deciding agency of the procedure.",
     )
     role = fields.Selection(

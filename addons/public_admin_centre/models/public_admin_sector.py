@@ -17,9 +17,7 @@ class PublicAdminSector(models.Model):
 
     def _compute_procedure_count(self):
         counts = dict(
-            self.env["public_admin.procedure"]._read_group(
-                [("sector_id", "in", self.ids)], ["sector_id"], ["__count"]
-            )
+            self.env["public_admin.procedure"]._read_group([("sector_id", "in", self.ids)], ["sector_id"], ["__count"])
         )
         for sector in self:
             sector.procedure_count = counts.get(sector, 0)

@@ -18,8 +18,7 @@ class ResConfigSettings(models.TransientModel):
     public_admin_sms_gateway_url = fields.Char(
         string="SMS gateway URL",
         config_parameter="public_admin_centre.sms_gateway_url",
-        help="HTTP(S) endpoint receiving one POST per SMS. "
-        "Leave empty to send SMS through Odoo's IAP service.",
+        help="HTTP(S) endpoint receiving one POST per SMS. Leave empty to send SMS through Odoo's IAP service.",
     )
     public_admin_sms_gateway_username = fields.Char(
         string="SMS gateway username",
@@ -74,15 +73,9 @@ class ResConfigSettings(models.TransientModel):
     def _check_public_admin_sms_numbers(self):
         for settings in self:
             if settings.public_admin_sms_gateway_timeout < 1:
-                raise ValidationError(
-                    self.env._("The SMS gateway timeout must be at least one second.")
-                )
+                raise ValidationError(self.env._("The SMS gateway timeout must be at least one second."))
             # 0 cannot be stored: Odoo drops a zero integer parameter and falls back to the default.
             if settings.public_admin_sms_max_retries < 1:
-                raise ValidationError(
-                    self.env._("The number of automatic SMS retries must be at least one.")
-                )
+                raise ValidationError(self.env._("The number of automatic SMS retries must be at least one."))
             if settings.public_admin_sms_retry_delay < 1:
-                raise ValidationError(
-                    self.env._("The SMS retry delay must be at least one minute.")
-                )
+                raise ValidationError(self.env._("The SMS retry delay must be at least one minute."))

@@ -7,12 +7,8 @@ from ..tools import is_valid_citizen_id_number
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
-    public_admin_id_number = fields.Char(
-        string="Citizen ID number", help="12-digit citizen identity number (CCCD)."
-    )
-    public_admin_dossier_ids = fields.One2many(
-        "public_admin.dossier", "partner_id", string="Dossiers"
-    )
+    public_admin_id_number = fields.Char(string="Citizen ID number", help="12-digit citizen identity number (CCCD).")
+    public_admin_dossier_ids = fields.One2many("public_admin.dossier", "partner_id", string="Dossiers")
     public_admin_notify_email = fields.Boolean(
         string="Dossier news by email",
         default=True,

@@ -71,9 +71,7 @@ class ResourceCalendar(models.Model):
         self.ensure_one()
         return set(
             self.attendance_ids.filtered(
-                lambda att: (
-                    att.day_period != "lunch" and not att.display_type and not att.resource_id
-                )
+                lambda att: att.day_period != "lunch" and not att.display_type and not att.resource_id
             ).mapped("dayofweek")
         )
 
@@ -125,9 +123,7 @@ class ResourceCalendar(models.Model):
             # Periods already off, possibly entered by hand as one multi-day
             # time off (e.g. the whole Tết break).
             existing_leaves = [
-                (leave.date_from, leave.date_to)
-                for leave in calendar.global_leave_ids
-                if leave.time_type == "leave"
+                (leave.date_from, leave.date_to) for leave in calendar.global_leave_ids if leave.time_type == "leave"
             ]
             for day, name in sorted(days_off.items()):
                 date_from, date_to = calendar._public_admin_local_day_bounds(day)

@@ -34,9 +34,7 @@ class SmsGatewayConfig:
         self.api_key = (get_param("public_admin_centre.sms_gateway_api_key") or "").strip()
         self.sender = (get_param("public_admin_centre.sms_sender") or "").strip()
         self.timeout = self._positive_int(get_param("public_admin_centre.sms_gateway_timeout"), 10)
-        self.max_retries = self._positive_int(
-            get_param("public_admin_centre.sms_max_retries"), 3, minimum=0
-        )
+        self.max_retries = self._positive_int(get_param("public_admin_centre.sms_max_retries"), 3, minimum=0)
         self.retry_delay = self._positive_int(get_param("public_admin_centre.sms_retry_delay"), 5)
 
     @staticmethod
@@ -52,7 +50,7 @@ class SmsGatewayConfig:
     def request_kwargs(self):
         """Credentials: HTTP Basic with a username, else the API key as bearer token."""
         headers = {"Accept": "application/json"}
-        kwargs = {"headers": headers, "timeout": self.timeout}
+        kwargs = {"headers": headers}
         if self.username:
             kwargs["auth"] = (self.username, self.api_key)
         elif self.api_key:
@@ -134,9 +132,7 @@ class SmsSms(models.Model):
                     "public_admin_failure_reason": reason,
                 }
             )
-            _logger.warning(
-                "SMS %s not taken by the SMS gateway (attempt %s): %s", sms.id, attempts, reason
-            )
+            _logger.warning("SMS %s not taken by the SMS gateway (attempt %s): %s", sms.id, attempts, reason)
 
         self.sudo().mail_message_id._notify_message_notification_update()
         if retry_dates:
@@ -158,16 +154,14 @@ class SmsSms(models.Model):
             "reference": self.uuid,
         }
         try:
-            response = requests.post(gateway.url, json=payload, **gateway.request_kwargs())
+            response = requests.post(gateway.url, json=payload, timeout=gateway.timeout, **gateway.request_kwargs())
         except requests.Timeout:
             return "sms_server", self.env._(
                 "The SMS gateway did not answer within %(seconds)s seconds.",
                 seconds=gateway.timeout,
             )
         except requests.RequestException as error:
-            return "sms_server", self.env._(
-                "The SMS gateway could not be reached: %(error)s", error=str(error)[:200]
-            )
+            return "sms_server", self.env._("The SMS gateway could not be reached: %(error)s", error=str(error)[:200])
         if 200 <= response.status_code < 300:
             return False, False
         detail = (response.text or "").strip()[:200]

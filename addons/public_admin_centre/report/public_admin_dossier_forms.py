@@ -171,13 +171,7 @@ class PublicAdminDossierFormReport(models.AbstractModel):
     def _place_date(self, dossier, unit, value):
         """The place and date line: “Hà Nội, ngày 08 tháng 10 năm 2025”."""
         company = unit.company_id or dossier.company_id or self.env.company
-        place = (
-            unit.partner_id.city
-            or unit.partner_id.state_id.name
-            or company.city
-            or company.state_id.name
-            or "……"
-        )
+        place = unit.partner_id.city or unit.partner_id.state_id.name or company.city or company.state_id.name or "……"
         local = self._local(dossier, value)
         return f"{place}, ngày {local:%d} tháng {local:%m} năm {local:%Y}"
 
@@ -250,9 +244,7 @@ class ReportPublicAdminDossierReceipt(models.AbstractModel):
             {
                 "documents": self._document_rows(dossier.document_ids.filtered("is_received")),
                 "processing_time": self._processing_time_text(dossier.procedure_id),
-                "appointment": self._format_long(
-                    dossier, dossier.date_due_initial or dossier.date_due
-                ),
+                "appointment": self._format_long(dossier, dossier.date_due_initial or dossier.date_due),
                 "result_place": self._result_place(dossier),
                 "register_book": book,
                 "register_entry": entry,
@@ -276,17 +268,13 @@ class ReportPublicAdminDossierSupplement(models.AbstractModel):
 
     def _form_not_applicable_reason(self, dossier):
         if not self._latest_supplement(dossier):
-            return self.env._(
-                "No supplement was requested for dossier %(dossier)s.", dossier=dossier.display_name
-            )
+            return self.env._("No supplement was requested for dossier %(dossier)s.", dossier=dossier.display_name)
         return ""
 
     def _get_form_values(self, dossier):
         values = super()._get_form_values(dossier)
         pause = self._latest_supplement(dossier)
-        to_fix = dossier.document_ids.filtered(
-            lambda d: d.note or (d.is_required and not d.is_received)
-        )
+        to_fix = dossier.document_ids.filtered(lambda d: d.note or (d.is_required and not d.is_received))
         unit = dossier.receiving_agency_id or dossier.agency_id
         values.update(
             {
@@ -343,9 +331,7 @@ class ReportPublicAdminDossierApology(models.AbstractModel):
 
     def _form_not_applicable_reason(self, dossier):
         if not dossier.apology_ids:
-            return self.env._(
-                "No apology was recorded for dossier %(dossier)s.", dossier=dossier.display_name
-            )
+            return self.env._("No apology was recorded for dossier %(dossier)s.", dossier=dossier.display_name)
         return ""
 
     def _issuing_agency(self, dossier):
@@ -425,9 +411,7 @@ class ReportPublicAdminDossierControlSheet(models.AbstractModel):
                 "rows": self._handover_rows(dossier, steps),
                 "receipt_number": dossier.name,
                 "lead_agency": lead.name or "",
-                "partner_agencies": ", ".join(
-                    (steps.agency_id - lead - dossier.receiving_agency_id).mapped("name")
-                ),
+                "partner_agencies": ", ".join((steps.agency_id - lead - dossier.receiving_agency_id).mapped("name")),
             }
         )
         return values
@@ -459,9 +443,7 @@ class ReportPublicAdminDossierControlSheet(models.AbstractModel):
             rows.append(
                 {
                     "from_agency": "" if is_reception else (previous_agency.name or ""),
-                    "from_user": dossier.applicant_name
-                    if is_reception
-                    else (step.handed_by_id.name or ""),
+                    "from_user": dossier.applicant_name if is_reception else (step.handed_by_id.name or ""),
                     "to_agency": step.agency_id.name or "",
                     "to_user": step.user_id.name or "",
                     "date": self._format_long(dossier, started) if started else "",

@@ -10,39 +10,73 @@ class PublicAdminCommon:
     def setup_public_admin_data(cls):
         cls.calendar = cls.env.ref("public_admin_centre.resource_calendar_public_admin")
         Agency = cls.env["public_admin.agency"]
-        cls.centre = Agency.create({
-            "name": "Trung tâm Phục vụ hành chính công", "code": "000.00.00.H56",
-            "is_reception_centre": True, "calendar_id": cls.calendar.id,
-        })
-        cls.construction = Agency.create({
-            "name": "Sở Xây dựng", "code": "000.00.12.H56", "calendar_id": cls.calendar.id,
-        })
-        cls.construction_unit = Agency.create({
-            "name": "Phòng Quản lý xây dựng", "code": "000.12.01.H56", "parent_id": cls.construction.id,
-            "calendar_id": cls.calendar.id,
-        })
-        cls.environment = Agency.create({
-            "name": "Sở Nông nghiệp và Môi trường", "code": "000.00.13.H56", "calendar_id": cls.calendar.id,
-        })
+        cls.centre = Agency.create(
+            {
+                "name": "Trung tâm Phục vụ hành chính công",
+                "code": "000.00.00.H56",
+                "is_reception_centre": True,
+                "calendar_id": cls.calendar.id,
+            }
+        )
+        cls.construction = Agency.create(
+            {
+                "name": "Sở Xây dựng",
+                "code": "000.00.12.H56",
+                "calendar_id": cls.calendar.id,
+            }
+        )
+        cls.construction_unit = Agency.create(
+            {
+                "name": "Phòng Quản lý xây dựng",
+                "code": "000.12.01.H56",
+                "parent_id": cls.construction.id,
+                "calendar_id": cls.calendar.id,
+            }
+        )
+        cls.environment = Agency.create(
+            {
+                "name": "Sở Nông nghiệp và Môi trường",
+                "code": "000.00.13.H56",
+                "calendar_id": cls.calendar.id,
+            }
+        )
         cls.health = Agency.create({"name": "Sở Y tế", "code": "000.00.14.H56", "calendar_id": cls.calendar.id})
 
         cls.front_desk = new_test_user(
-            cls.env, login="pa_front_desk", groups="public_admin_centre.group_front_desk", name="Lê Thị Tiếp Nhận",
+            cls.env,
+            login="pa_front_desk",
+            groups="public_admin_centre.group_front_desk",
+            name="Lê Thị Tiếp Nhận",
         )
         cls.officer_construction = new_test_user(
-            cls.env, login="pa_officer_xd", groups="public_admin_centre.group_agency_officer", name="Trần Văn Xây",
+            cls.env,
+            login="pa_officer_xd",
+            groups="public_admin_centre.group_agency_officer",
+            name="Trần Văn Xây",
         )
         cls.head_construction = new_test_user(
-            cls.env, login="pa_head_xd", groups="public_admin_centre.group_agency_head", name="Phạm Trưởng Phòng",
+            cls.env,
+            login="pa_head_xd",
+            groups="public_admin_centre.group_agency_head",
+            name="Phạm Trưởng Phòng",
         )
         cls.officer_environment = new_test_user(
-            cls.env, login="pa_officer_mt", groups="public_admin_centre.group_agency_officer", name="Võ Thị Môi",
+            cls.env,
+            login="pa_officer_mt",
+            groups="public_admin_centre.group_agency_officer",
+            name="Võ Thị Môi",
         )
         cls.officer_health = new_test_user(
-            cls.env, login="pa_officer_yt", groups="public_admin_centre.group_agency_officer", name="Đỗ Văn Y",
+            cls.env,
+            login="pa_officer_yt",
+            groups="public_admin_centre.group_agency_officer",
+            name="Đỗ Văn Y",
         )
         cls.manager = new_test_user(
-            cls.env, login="pa_manager", groups="public_admin_centre.group_centre_manager", name="Hoàng Quản Lý",
+            cls.env,
+            login="pa_manager",
+            groups="public_admin_centre.group_centre_manager",
+            name="Hoàng Quản Lý",
         )
         cls.front_desk.public_admin_agency_ids = cls.centre
         cls.officer_construction.public_admin_agency_ids = cls.construction
@@ -59,51 +93,93 @@ class PublicAdminCommon:
             {"name": "Hoạt động xây dựng", "code": "G15-XD01"}
         )
         Procedure = cls.env["public_admin.procedure"]
-        cls.procedure = Procedure.create({
-            "code": "1.009972",
-            "name": "Cấp giấy phép xây dựng mới đối với công trình cấp II",
-            "sector_id": cls.sector.id,
-            "agency_id": cls.construction.id,
-            "processing_time_legal": 20,
-            "processing_time_local": 15,
-            "processing_time_unit": "working_day",
-            "online_level": "partial",
-            "date_effective_from": "2020-01-01",
-            "document_ids": [
-                (0, 0, {"name": "Đơn đề nghị cấp giấy phép xây dựng", "copies": 1, "copy_type": "original"}),
-                (0, 0, {"name": "Bản vẽ thiết kế xây dựng", "copies": 2, "copy_type": "photocopy"}),
-                (0, 0, {"name": "Giấy tờ về quyền sử dụng đất", "copies": 1, "copy_type": "certified"}),
-                (0, 0, {"name": "Ảnh hiện trạng", "copies": 1, "is_required": False}),
-            ],
-            "step_ids": [
-                (0, 0, {"sequence": 1, "name": "Tiếp nhận hồ sơ", "role": "reception", "agency_id": cls.centre.id,
-                        "duration_hours": 0}),
-                (0, 0, {"sequence": 2, "name": "Thẩm định hồ sơ", "role": "officer", "agency_id": cls.construction.id,
-                        "duration_hours": 56}),
-                (0, 0, {"sequence": 3, "name": "Lấy ý kiến về môi trường", "role": "officer",
-                        "agency_id": cls.environment.id, "duration_hours": 40}),
-                (0, 0, {"sequence": 4, "name": "Phê duyệt", "role": "head", "agency_id": cls.construction.id,
-                        "duration_hours": 16}),
-            ],
-        })
-        cls.procedure_same_day = Procedure.create({
-            "code": "2.000815",
-            "name": "Chứng thực bản sao từ bản chính",
-            "sector_id": cls.sector.id,
-            "agency_id": cls.construction.id,
-            "processing_time_unit": "same_day",
-            "same_day_cutoff": 15.0,
-            "online_level": "none",
-            "date_effective_from": "2020-01-01",
-        })
-        cls.applicant = cls.env["res.partner"].create({
-            "name": "Nguyễn Văn An",
-            "mobile": "0912 345 678",
-            "email": "an.nguyen@example.vn",
-            "public_admin_id_number": "056090001234",
-            "street": "12 Trần Phú",
-            "city": "Nha Trang",
-        })
+        cls.procedure = Procedure.create(
+            {
+                "code": "1.009972",
+                "name": "Cấp giấy phép xây dựng mới đối với công trình cấp II",
+                "sector_id": cls.sector.id,
+                "agency_id": cls.construction.id,
+                "processing_time_legal": 20,
+                "processing_time_local": 15,
+                "processing_time_unit": "working_day",
+                "online_level": "partial",
+                "date_effective_from": "2020-01-01",
+                "document_ids": [
+                    (0, 0, {"name": "Đơn đề nghị cấp giấy phép xây dựng", "copies": 1, "copy_type": "original"}),
+                    (0, 0, {"name": "Bản vẽ thiết kế xây dựng", "copies": 2, "copy_type": "photocopy"}),
+                    (0, 0, {"name": "Giấy tờ về quyền sử dụng đất", "copies": 1, "copy_type": "certified"}),
+                    (0, 0, {"name": "Ảnh hiện trạng", "copies": 1, "is_required": False}),
+                ],
+                "step_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "sequence": 1,
+                            "name": "Tiếp nhận hồ sơ",
+                            "role": "reception",
+                            "agency_id": cls.centre.id,
+                            "duration_hours": 0,
+                        },
+                    ),
+                    (
+                        0,
+                        0,
+                        {
+                            "sequence": 2,
+                            "name": "Thẩm định hồ sơ",
+                            "role": "officer",
+                            "agency_id": cls.construction.id,
+                            "duration_hours": 56,
+                        },
+                    ),
+                    (
+                        0,
+                        0,
+                        {
+                            "sequence": 3,
+                            "name": "Lấy ý kiến về môi trường",
+                            "role": "officer",
+                            "agency_id": cls.environment.id,
+                            "duration_hours": 40,
+                        },
+                    ),
+                    (
+                        0,
+                        0,
+                        {
+                            "sequence": 4,
+                            "name": "Phê duyệt",
+                            "role": "head",
+                            "agency_id": cls.construction.id,
+                            "duration_hours": 16,
+                        },
+                    ),
+                ],
+            }
+        )
+        cls.procedure_same_day = Procedure.create(
+            {
+                "code": "2.000815",
+                "name": "Chứng thực bản sao từ bản chính",
+                "sector_id": cls.sector.id,
+                "agency_id": cls.construction.id,
+                "processing_time_unit": "same_day",
+                "same_day_cutoff": 15.0,
+                "online_level": "none",
+                "date_effective_from": "2020-01-01",
+            }
+        )
+        cls.applicant = cls.env["res.partner"].create(
+            {
+                "name": "Nguyễn Văn An",
+                "mobile": "0912 345 678",
+                "email": "an.nguyen@example.vn",
+                "public_admin_id_number": "056090001234",
+                "street": "12 Trần Phú",
+                "city": "Nha Trang",
+            }
+        )
 
     @classmethod
     def local(cls, *args):
@@ -113,13 +189,15 @@ class PublicAdminCommon:
     def create_dossier(self, procedure=None, user=None, **vals):
         procedure = procedure or self.procedure
         env = self.env(user=user) if user else self.env
-        dossier = env["public_admin.dossier"].create({
-            "procedure_id": procedure.id,
-            "partner_id": self.applicant.id,
-            "receiving_agency_id": self.centre.id,
-            "summary": "Xây nhà ở riêng lẻ 3 tầng",
-            **vals,
-        })
+        dossier = env["public_admin.dossier"].create(
+            {
+                "procedure_id": procedure.id,
+                "partner_id": self.applicant.id,
+                "receiving_agency_id": self.centre.id,
+                "summary": "Xây nhà ở riêng lẻ 3 tầng",
+                **vals,
+            }
+        )
         dossier.document_ids.filtered("is_required").write({"is_received": True})
         return dossier
 
@@ -130,7 +208,6 @@ class PublicAdminCommon:
 
 
 class PublicAdminCase(PublicAdminCommon, TransactionCase):
-
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

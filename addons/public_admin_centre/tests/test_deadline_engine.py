@@ -79,17 +79,13 @@ class TestDeadlineEngine(TransactionCase):
                     )
                 ],
                 "makeup_day_ids": [
-                    Command.create(
-                        {"date": date(2026, 1, 10), "name": "Làm bù cho ngày 02/01/2026"}
-                    ),
+                    Command.create({"date": date(2026, 1, 10), "name": "Làm bù cho ngày 02/01/2026"}),
                 ],
             }
         )
 
     def appointment(self, received, amount, unit, **kwargs):
-        return self.engine.compute_appointment(
-            self.calendar, local(received), amount, unit, **kwargs
-        )
+        return self.engine.compute_appointment(self.calendar, local(received), amount, unit, **kwargs)
 
     def assertAppointment(self, received, amount, unit, expected, **kwargs):
         """Received and expected given in local time."""
@@ -281,15 +277,11 @@ class TestDeadlineEngine(TransactionCase):
 
     def test_calendar_days_extended_by_paused_time(self):
         pauses = self.pauses(("2026-03-03 09:00", "2026-03-04 09:00"))
-        self.assertAppointment(
-            "2026-03-02 09:00", 3, "calendar_day", "2026-03-06 09:00", pauses=pauses
-        )
+        self.assertAppointment("2026-03-02 09:00", 3, "calendar_day", "2026-03-06 09:00", pauses=pauses)
 
     def test_calendar_days_pause_after_the_due_moment_changes_nothing(self):
         pauses = self.pauses(("2026-03-06 09:00", "2026-03-09 09:00"))
-        self.assertAppointment(
-            "2026-03-02 09:00", 3, "calendar_day", "2026-03-05 09:00", pauses=pauses
-        )
+        self.assertAppointment("2026-03-02 09:00", 3, "calendar_day", "2026-03-05 09:00", pauses=pauses)
 
     # ------------------------------------------------------------------
     # Clock stops
@@ -298,9 +290,7 @@ class TestDeadlineEngine(TransactionCase):
     def test_one_pause_moves_the_appointment_by_the_working_time_lost(self):
         # Monday 09:00 + 1 day = Tuesday 09:00; 2 working hours paused
         pauses = self.pauses(("2026-03-02 14:00", "2026-03-02 16:00"))
-        self.assertAppointment(
-            "2026-03-02 09:00", 1, "working_day", "2026-03-03 11:00", pauses=pauses
-        )
+        self.assertAppointment("2026-03-02 09:00", 1, "working_day", "2026-03-03 11:00", pauses=pauses)
 
     def test_several_pauses_add_up(self):
         # Monday: 2.5 + 0.5 + 1 = 4 hours; Tuesday 08:00-11:30 = 3.5; 0.5 after 13:30
@@ -308,9 +298,7 @@ class TestDeadlineEngine(TransactionCase):
             ("2026-03-02 14:00", "2026-03-02 16:00"),
             ("2026-03-03 07:00", "2026-03-03 08:00"),
         )
-        self.assertAppointment(
-            "2026-03-02 09:00", 1, "working_day", "2026-03-03 14:00", pauses=pauses
-        )
+        self.assertAppointment("2026-03-02 09:00", 1, "working_day", "2026-03-03 14:00", pauses=pauses)
 
     def test_overlapping_pauses_count_once(self):
         # 14:00-16:30 lost once: 2.5 hours, Tuesday 09:00 -> 11:30
@@ -318,17 +306,13 @@ class TestDeadlineEngine(TransactionCase):
             ("2026-03-02 14:00", "2026-03-02 16:00"),
             ("2026-03-02 15:00", "2026-03-02 16:30"),
         )
-        self.assertAppointment(
-            "2026-03-02 09:00", 1, "working_day", "2026-03-03 11:30", pauses=pauses
-        )
+        self.assertAppointment("2026-03-02 09:00", 1, "working_day", "2026-03-03 11:30", pauses=pauses)
 
     def test_pause_across_a_weekend_counts_only_working_time(self):
         # Thursday 09:00 + 2 days = Monday 09:00; pause Friday 16:00 to Monday
         # 08:00 loses 1 hour on Friday and 1 on Monday
         pauses = self.pauses(("2026-03-06 16:00", "2026-03-09 08:00"))
-        self.assertAppointment(
-            "2026-03-05 09:00", 2, "working_day", "2026-03-09 11:00", pauses=pauses
-        )
+        self.assertAppointment("2026-03-05 09:00", 2, "working_day", "2026-03-09 11:00", pauses=pauses)
 
     def test_pause_outside_working_hours_changes_nothing(self):
         pauses = self.pauses(
@@ -336,30 +320,22 @@ class TestDeadlineEngine(TransactionCase):
             ("2026-03-02 18:00", "2026-03-03 06:30"),  # night
             ("2026-03-07 08:00", "2026-03-08 17:00"),  # weekend
         )
-        self.assertAppointment(
-            "2026-03-02 09:00", 1, "working_day", "2026-03-03 09:00", pauses=pauses
-        )
+        self.assertAppointment("2026-03-02 09:00", 1, "working_day", "2026-03-03 09:00", pauses=pauses)
 
     def test_pause_during_tet_changes_nothing(self):
         pauses = self.pauses(("2026-02-16 08:00", "2026-02-20 16:00"))
-        self.assertAppointment(
-            "2026-02-13 09:00", 2, "working_day", "2026-02-24 09:00", pauses=pauses
-        )
+        self.assertAppointment("2026-02-13 09:00", 2, "working_day", "2026-02-24 09:00", pauses=pauses)
 
     def test_pause_after_the_appointment_changes_nothing(self):
         pauses = self.pauses(("2026-03-04 08:00", "2026-03-04 10:00"))
-        self.assertAppointment(
-            "2026-03-02 09:00", 1, "working_day", "2026-03-03 09:00", pauses=pauses
-        )
+        self.assertAppointment("2026-03-02 09:00", 1, "working_day", "2026-03-03 09:00", pauses=pauses)
 
     @freeze_time("2026-03-03 02:00:00")  # Tuesday 09:00 local
     def test_open_pause_stops_the_clock_until_now(self):
         # Monday 14:00 -> now: 3 hours on Monday and 2 on Tuesday lost;
         # Tuesday 09:00 + 5 hours = 16:00
         pauses = self.pauses(("2026-03-02 14:00", None))
-        self.assertAppointment(
-            "2026-03-02 09:00", 1, "working_day", "2026-03-03 16:00", pauses=pauses
-        )
+        self.assertAppointment("2026-03-02 09:00", 1, "working_day", "2026-03-03 16:00", pauses=pauses)
 
     def test_same_day_pause_moves_the_appointment_to_next_morning(self):
         pauses = self.pauses(("2026-03-03 13:30", "2026-03-03 15:00"))
@@ -382,17 +358,13 @@ class TestDeadlineEngine(TransactionCase):
         # Thursday 12/02 18:00 counts from Friday 13/02 07:00: 8 hours;
         # Monday 23/02 07:00-09:00 paused: 6; Tuesday 24/02: 8; Wednesday 2
         pauses = self.pauses(("2026-02-23 07:00", "2026-02-23 09:00"))
-        self.assertAppointment(
-            "2026-02-12 18:00", 3, "working_day", "2026-02-25 09:00", pauses=pauses
-        )
+        self.assertAppointment("2026-02-12 18:00", 3, "working_day", "2026-02-25 09:00", pauses=pauses)
 
     def test_calendar_days_pushed_by_a_pause_onto_a_holiday(self):
         # Friday 24/04 + 5 days = Wednesday 29/04 10:00; 24 hours paused ->
         # Thursday 30/04, a holiday -> end of Monday 04/05
         pauses = self.pauses(("2026-04-27 10:00", "2026-04-28 10:00"))
-        self.assertAppointment(
-            "2026-04-24 10:00", 5, "calendar_day", "2026-05-04 17:00", pauses=pauses
-        )
+        self.assertAppointment("2026-04-24 10:00", 5, "calendar_day", "2026-05-04 17:00", pauses=pauses)
 
     # ------------------------------------------------------------------
     # Fractions
@@ -418,28 +390,16 @@ class TestDeadlineEngine(TransactionCase):
 
     def test_working_hours_between(self):
         hours_between = self.engine.working_hours_between
-        self.assertEqual(
-            hours_between(self.calendar, local("2026-03-02 09:00"), local("2026-03-03 09:00")), 8.0
-        )
+        self.assertEqual(hours_between(self.calendar, local("2026-03-02 09:00"), local("2026-03-03 09:00")), 8.0)
         # across Tết: 6 hours on Friday 13/02, 2 on Monday 23/02
-        self.assertEqual(
-            hours_between(self.calendar, local("2026-02-13 09:00"), local("2026-02-23 09:00")), 8.0
-        )
+        self.assertEqual(hours_between(self.calendar, local("2026-02-13 09:00"), local("2026-02-23 09:00")), 8.0)
         # across the new year 2027: Wednesday 6, Thursday 8, Monday 2
-        self.assertEqual(
-            hours_between(self.calendar, local("2026-12-30 09:00"), local("2027-01-04 09:00")), 16.0
-        )
-        self.assertEqual(
-            hours_between(self.calendar, local("2026-03-03 09:00"), local("2026-03-02 09:00")), -8.0
-        )
-        self.assertEqual(
-            hours_between(self.calendar, local("2026-03-02 09:00"), local("2026-03-02 09:00")), 0.0
-        )
+        self.assertEqual(hours_between(self.calendar, local("2026-12-30 09:00"), local("2027-01-04 09:00")), 16.0)
+        self.assertEqual(hours_between(self.calendar, local("2026-03-03 09:00"), local("2026-03-02 09:00")), -8.0)
+        self.assertEqual(hours_between(self.calendar, local("2026-03-02 09:00"), local("2026-03-02 09:00")), 0.0)
         pauses = self.pauses(("2026-03-02 14:00", "2026-03-02 16:00"))
         self.assertEqual(
-            hours_between(
-                self.calendar, local("2026-03-02 09:00"), local("2026-03-03 09:00"), pauses=pauses
-            ),
+            hours_between(self.calendar, local("2026-03-02 09:00"), local("2026-03-03 09:00"), pauses=pauses),
             6.0,
         )
 
@@ -454,18 +414,10 @@ class TestDeadlineEngine(TransactionCase):
 
     def test_next_working_moment(self):
         next_moment = self.engine.next_working_moment
-        self.assertEqual(
-            next_moment(self.calendar, local("2026-03-02 10:00")), local("2026-03-02 10:00")
-        )
-        self.assertEqual(
-            next_moment(self.calendar, local("2026-03-02 12:00")), local("2026-03-02 13:30")
-        )
-        self.assertEqual(
-            next_moment(self.calendar, local("2026-02-13 17:00")), local("2026-02-23 07:00")
-        )
-        self.assertEqual(
-            next_moment(self.calendar, local("2026-01-09 17:30")), local("2026-01-10 07:00")
-        )
+        self.assertEqual(next_moment(self.calendar, local("2026-03-02 10:00")), local("2026-03-02 10:00"))
+        self.assertEqual(next_moment(self.calendar, local("2026-03-02 12:00")), local("2026-03-02 13:30"))
+        self.assertEqual(next_moment(self.calendar, local("2026-02-13 17:00")), local("2026-02-23 07:00"))
+        self.assertEqual(next_moment(self.calendar, local("2026-01-09 17:30")), local("2026-01-10 07:00"))
 
     def test_aware_datetimes_are_accepted(self):
         received = local("2026-03-02 09:00").replace(tzinfo=pytz.utc)
@@ -559,9 +511,7 @@ class TestDeadlineEngine(TransactionCase):
         )
         for calendar in (empty, lunch_only, self.env["resource.calendar"]):
             with self.assertRaises(UserError):
-                self.engine.compute_appointment(
-                    calendar, local("2026-03-02 09:00"), 1, "working_day"
-                )
+                self.engine.compute_appointment(calendar, local("2026-03-02 09:00"), 1, "working_day")
 
     def test_calendar_fully_on_leave_is_refused_instead_of_looping(self):
         self.env["resource.calendar.leaves"].create(
@@ -705,11 +655,7 @@ class TestHolidayCalendar(TransactionCase):
         self.assertEqual(calendar.hours_per_day, 8.0)
         self.assertEqual(
             sorted((att.dayofweek, att.hour_from, att.hour_to) for att in calendar.attendance_ids),
-            sorted(
-                (day, hours[0], hours[1])
-                for day in "01234"
-                for hours in ((7.0, 11.5), (13.5, 17.0))
-            ),
+            sorted((day, hours[0], hours[1]) for day in "01234" for hours in ((7.0, 11.5), (13.5, 17.0))),
         )
         days_off = {(leave.date_from + UTC_OFFSET).date() for leave in calendar.global_leave_ids}
         for day in (
@@ -731,9 +677,7 @@ class TestHolidayCalendar(TransactionCase):
         # not decided when the table was made
         self.assertNotIn(date(2026, 11, 24), days_off)
         self.assertNotIn(date(2027, 2, 5), days_off)
-        self.assertLessEqual(
-            {date(2026, 1, 10), date(2026, 8, 22)}, set(calendar.makeup_day_ids.mapped("date"))
-        )
+        self.assertLessEqual({date(2026, 1, 10), date(2026, 8, 22)}, set(calendar.makeup_day_ids.mapped("date")))
 
         engine = self.env["public_admin.deadline"]
         self.assertEqual(

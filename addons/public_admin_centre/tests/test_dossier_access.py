@@ -21,11 +21,15 @@ class TestDossierAccess(PublicAdminCase):
         cls.health_procedure = cls.procedure_same_day.copy({"code": "1.001234", "agency_id": cls.health.id})
         cls.at_health = cls.received_dossier_cls(procedure_id=cls.health_procedure.id)
         cls.officer_unit = new_test_user(
-            cls.env, login="pa_officer_unit", groups="public_admin_centre.group_agency_officer",
+            cls.env,
+            login="pa_officer_unit",
+            groups="public_admin_centre.group_agency_officer",
         )
         cls.officer_unit.public_admin_agency_ids = cls.construction_unit
         cls.officer_parent = new_test_user(
-            cls.env, login="pa_officer_parent", groups="public_admin_centre.group_agency_officer",
+            cls.env,
+            login="pa_officer_parent",
+            groups="public_admin_centre.group_agency_officer",
         )
         cls.officer_parent.public_admin_agency_ids = cls.construction
         cls.citizen = new_test_user(cls.env, login="pa_citizen", groups="base.group_portal", name="Nguyễn Văn An")
@@ -34,17 +38,23 @@ class TestDossierAccess(PublicAdminCase):
 
     @classmethod
     def received_dossier_cls(cls, **vals):
-        dossier = cls.env["public_admin.dossier"].create({
-            "procedure_id": cls.procedure.id, "partner_id": cls.applicant.id,
-            "receiving_agency_id": cls.centre.id, **vals,
-        })
+        dossier = cls.env["public_admin.dossier"].create(
+            {
+                "procedure_id": cls.procedure.id,
+                "partner_id": cls.applicant.id,
+                "receiving_agency_id": cls.centre.id,
+                **vals,
+            }
+        )
         dossier.document_ids.filtered("is_required").write({"is_received": True})
         dossier.with_user(cls.front_desk).action_receive()
         return dossier
 
     def visible(self, user):
-        return self.env["public_admin.dossier"].with_user(user).search(
-            [("id", "in", (self.at_construction | self.moved_on | self.at_health).ids)]
+        return (
+            self.env["public_admin.dossier"]
+            .with_user(user)
+            .search([("id", "in", (self.at_construction | self.moved_on | self.at_health).ids)])
         )
 
     # ------------------------------------------------------------------ read
@@ -82,8 +92,10 @@ class TestDossierAccess(PublicAdminCase):
             self.at_construction.with_user(self.citizen).write({"summary": "changed"})
 
     def test_sub_records_follow_the_dossier(self):
-        steps = self.env["public_admin.dossier.step"].with_user(self.officer_health).search(
-            [("dossier_id", "in", (self.at_construction | self.at_health).ids)]
+        steps = (
+            self.env["public_admin.dossier.step"]
+            .with_user(self.officer_health)
+            .search([("dossier_id", "in", (self.at_construction | self.at_health).ids)])
         )
         self.assertEqual(steps.dossier_id, self.at_health)
         docs = self.env["public_admin.dossier.document"].with_user(self.citizen).search([])
@@ -147,13 +159,22 @@ class TestDossierAccess(PublicAdminCase):
     def test_other_company_dossiers_invisible(self):
         other_company = self.env["res.company"].create({"name": "Tỉnh khác"})
         self.manager.company_ids = self.env.company
-        other_agency = self.env["public_admin.agency"].create({
-            "name": "Trung tâm tỉnh khác", "code": "000.00.00.H99", "company_id": other_company.id,
-        })
-        other_procedure = self.procedure_same_day.copy({"code": "1.099999", "agency_id": other_agency.id,
-                                                        "company_id": other_company.id})
-        other = self.env["public_admin.dossier"].create({
-            "procedure_id": other_procedure.id, "partner_id": self.applicant.id,
-            "receiving_agency_id": other_agency.id, "company_id": other_company.id,
-        })
+        other_agency = self.env["public_admin.agency"].create(
+            {
+                "name": "Trung tâm tỉnh khác",
+                "code": "000.00.00.H99",
+                "company_id": other_company.id,
+            }
+        )
+        other_procedure = self.procedure_same_day.copy(
+            {"code": "1.099999", "agency_id": other_agency.id, "company_id": other_company.id}
+        )
+        other = self.env["public_admin.dossier"].create(
+            {
+                "procedure_id": other_procedure.id,
+                "partner_id": self.applicant.id,
+                "receiving_agency_id": other_agency.id,
+                "company_id": other_company.id,
+            }
+        )
         self.assertFalse(self.env["public_admin.dossier"].with_user(self.manager).search([("id", "=", other.id)]))

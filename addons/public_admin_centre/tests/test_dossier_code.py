@@ -12,7 +12,6 @@ from .common import PublicAdminCase
 
 @tagged("post_install", "-at_install")
 class TestDossierCode(PublicAdminCase):
-
     def test_code_is_agency_code_date_and_daily_number(self):
         with freeze_time(self.local(2026, 10, 8, 9, 0)):
             first = self.received_dossier()
@@ -67,7 +66,9 @@ class TestDossierCode(PublicAdminCase):
                 # Both transactions have started (taken their snapshot) before either gets a number.
                 cr1.execute("SELECT 1")
                 cr2.execute("SELECT 1")
-                first = env1["public_admin.dossier.counter"]._next_number(env1["public_admin.agency"].browse(agency_id), day)
+                first = env1["public_admin.dossier.counter"]._next_number(
+                    env1["public_admin.agency"].browse(agency_id), day
+                )
                 outcome = {}
 
                 def second_counter():
@@ -87,7 +88,9 @@ class TestDossierCode(PublicAdminCase):
                 self.assertFalse(thread.is_alive())
                 self.assertIn("error", outcome, "a concurrent number must not be handed out twice")
                 cr2.rollback()
-                retried = env2["public_admin.dossier.counter"]._next_number(env2["public_admin.agency"].browse(agency_id), day)
+                retried = env2["public_admin.dossier.counter"]._next_number(
+                    env2["public_admin.agency"].browse(agency_id), day
+                )
                 cr2.commit()
                 self.assertEqual((first, retried), (1, 2))
             finally:

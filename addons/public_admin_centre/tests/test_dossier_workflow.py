@@ -8,7 +8,6 @@ from .common import PublicAdminCase
 
 @tagged("post_install", "-at_install")
 class TestDossierWorkflow(PublicAdminCase):
-
     # ------------------------------------------------------------------ reception
     def test_reception_gives_code_appointment_and_planned_steps(self):
         # Monday 23/11/2026 09:00; the local time (15 working days) applies, not the legal 20.
@@ -55,9 +54,7 @@ class TestDossierWorkflow(PublicAdminCase):
 
     def test_checklist_copied_from_procedure(self):
         dossier = self.create_dossier()
-        self.assertEqual(
-            dossier.document_ids.mapped("name"), self.procedure.document_ids.mapped("name")
-        )
+        self.assertEqual(dossier.document_ids.mapped("name"), self.procedure.document_ids.mapped("name"))
         drawing = dossier.document_ids.filtered(lambda d: d.name == "Bản vẽ thiết kế xây dựng")
         self.assertEqual((drawing.copies, drawing.copy_type), (2, "photocopy"))
 
@@ -146,9 +143,18 @@ class TestDossierWorkflow(PublicAdminCase):
             dossier = self.received_dossier()
             dossier.with_user(self.officer_construction).action_start_step()
         with freeze_time(self.local(2026, 11, 24, 9, 0)):
-            wizard = self.env["public_admin.dossier.transfer.wizard"].with_user(self.officer_construction).create({
-                "dossier_id": dossier.id, "agency_id": self.health.id, "hours": 16, "note": "Xin ý kiến PCCC",
-            })
+            wizard = (
+                self.env["public_admin.dossier.transfer.wizard"]
+                .with_user(self.officer_construction)
+                .create(
+                    {
+                        "dossier_id": dossier.id,
+                        "agency_id": self.health.id,
+                        "hours": 16,
+                        "note": "Xin ý kiến PCCC",
+                    }
+                )
+            )
             wizard.action_confirm()
         self.assertEqual(dossier.current_agency_id, self.health)
         new_step = dossier.current_step_id
@@ -194,7 +200,8 @@ class TestDossierWorkflow(PublicAdminCase):
         self.assertEqual(dossier.date_due_initial, due)
         self.assertEqual(dossier.pause_ids.duration_hours, 16.0)
         self.assertEqual(
-            dossier.step_ids.sorted()[1].date_deadline, self.local(2026, 12, 4, 9, 0),
+            dossier.step_ids.sorted()[1].date_deadline,
+            self.local(2026, 12, 4, 9, 0),
             "open steps move with the clock stop",
         )
 
@@ -208,9 +215,17 @@ class TestDossierWorkflow(PublicAdminCase):
         dossier = self.received_dossier()
         dossier.with_user(self.officer_construction).action_request_supplement("Thiếu bản vẽ")
         dossier.with_user(self.front_desk).action_resume()
-        wizard = self.env["public_admin.dossier.reason.wizard"].with_user(self.officer_construction).create({
-            "dossier_id": dossier.id, "action": "supplement", "reason": "Bản vẽ sai tỷ lệ",
-        })
+        wizard = (
+            self.env["public_admin.dossier.reason.wizard"]
+            .with_user(self.officer_construction)
+            .create(
+                {
+                    "dossier_id": dossier.id,
+                    "action": "supplement",
+                    "reason": "Bản vẽ sai tỷ lệ",
+                }
+            )
+        )
         self.assertTrue(wizard.is_second_supplement)
         with self.assertRaisesRegex(UserError, "count as late"):
             wizard.action_confirm()
@@ -266,11 +281,21 @@ class TestDossierWorkflow(PublicAdminCase):
             dossier = self.received_dossier(procedure_id=self.procedure_same_day.id)
         with freeze_time(self.local(2026, 11, 24, 9, 0)):
             with self.assertRaisesRegex(UserError, "must come after"):
-                dossier.with_user(self.officer_construction).action_apologize("Quá tải", self.local(2026, 11, 23, 10, 0))
-            wizard = self.env["public_admin.dossier.apology.wizard"].with_user(self.officer_construction).create({
-                "dossier_id": dossier.id, "agency_id": self.construction.id,
-                "reason": "Cán bộ thẩm định nghỉ ốm", "date_due_new": self.local(2026, 11, 25, 17, 0),
-            })
+                dossier.with_user(self.officer_construction).action_apologize(
+                    "Quá tải", self.local(2026, 11, 23, 10, 0)
+                )
+            wizard = (
+                self.env["public_admin.dossier.apology.wizard"]
+                .with_user(self.officer_construction)
+                .create(
+                    {
+                        "dossier_id": dossier.id,
+                        "agency_id": self.construction.id,
+                        "reason": "Cán bộ thẩm định nghỉ ốm",
+                        "date_due_new": self.local(2026, 11, 25, 17, 0),
+                    }
+                )
+            )
             wizard.action_confirm()
         self.assertEqual(dossier.date_due_promised, self.local(2026, 11, 25, 17, 0))
         self.assertEqual(dossier.apology_ids.date_due_previous, self.local(2026, 11, 23, 17, 0))
@@ -285,14 +310,24 @@ class TestDossierWorkflow(PublicAdminCase):
         dossier = self.received_dossier()
         with self.assertRaisesRegex(UserError, "reason"):
             dossier.with_user(self.officer_construction).action_refuse("")
-        wizard = self.env["public_admin.dossier.reason.wizard"].with_user(self.officer_construction).create({
-            "dossier_id": dossier.id, "action": "refuse", "reason": "Công trình không phù hợp quy hoạch",
-        })
+        wizard = (
+            self.env["public_admin.dossier.reason.wizard"]
+            .with_user(self.officer_construction)
+            .create(
+                {
+                    "dossier_id": dossier.id,
+                    "action": "refuse",
+                    "reason": "Công trình không phù hợp quy hoạch",
+                }
+            )
+        )
         wizard.action_confirm()
         self.assertEqual(dossier.state, "refused")
         self.assertEqual(dossier.refusal_reason, "Công trình không phù hợp quy hoạch")
         self.assertTrue(dossier.date_closed)
-        self.assertFalse(dossier.activity_ids.filtered(lambda a: a.activity_type_id.res_model == "public_admin.dossier"))
+        self.assertFalse(
+            dossier.activity_ids.filtered(lambda a: a.activity_type_id.res_model == "public_admin.dossier")
+        )
 
     def test_refusal_at_reception_needs_no_code(self):
         dossier = self.create_dossier()
@@ -374,9 +409,13 @@ class TestDossierWorkflow(PublicAdminCase):
             self.procedure.copy({"date_effective_from": "2024-01-01"})
 
     def test_published_processing_time_read_from_text(self):
-        procedure = self.env["public_admin.procedure"].create({
-            "code": "1.000100", "name": "Thủ tục thử", "processing_time_text": "10 ngày làm việc kể từ ngày nhận đủ hồ sơ",
-        })
+        procedure = self.env["public_admin.procedure"].create(
+            {
+                "code": "1.000100",
+                "name": "Thủ tục thử",
+                "processing_time_text": "10 ngày làm việc kể từ ngày nhận đủ hồ sơ",
+            }
+        )
         self.assertEqual((procedure.processing_time_legal, procedure.processing_time_unit), (10.0, "working_day"))
 
     # ------------------------------------------------------------------ reminders
@@ -394,7 +433,8 @@ class TestDossierWorkflow(PublicAdminCase):
         self.assertEqual(set(reminders.mapped("res_id")), {due_soon.id, overdue.id})
         self.assertNotIn(later.id, reminders.mapped("res_id"))
         self.assertEqual(
-            reminders.filtered(lambda a: a.res_id == due_soon.id).user_id, self.officer_construction,
+            reminders.filtered(lambda a: a.res_id == due_soon.id).user_id,
+            self.officer_construction,
             "the holder of a dossier is reminded, not the whole agency",
         )
         with freeze_time(self.local(2026, 11, 24, 9, 0)):
@@ -406,11 +446,14 @@ class TestDossierWorkflow(PublicAdminCase):
         self.assertEqual(sorted(head_reminders.mapped("res_id")), sorted([due_soon.id, overdue.id]))
         self.assertTrue(overdue.is_overdue)
         # Each reminder reaches its user by email too.
-        notifications = self.env["mail.message"].search([
-            ("model", "=", "public_admin.dossier"), ("res_id", "=", overdue.id),
-            ("message_type", "=", "user_notification"),
-            ("partner_ids", "in", self.head_construction.partner_id.ids),
-        ])
+        notifications = self.env["mail.message"].search(
+            [
+                ("model", "=", "public_admin.dossier"),
+                ("res_id", "=", overdue.id),
+                ("message_type", "=", "user_notification"),
+                ("partner_ids", "in", self.head_construction.partner_id.ids),
+            ]
+        )
         self.assertTrue(notifications)
         self.assertTrue(
             notifications.notification_ids.filtered(lambda n: n.notification_type == "email"),
@@ -426,7 +469,6 @@ class TestDossierWorkflow(PublicAdminCase):
 
 @tagged("post_install", "-at_install")
 class TestDossierReceptionQueries(PublicAdminCase):
-
     @users("pa_front_desk")
     @warmup
     def test_reception_query_count(self):

@@ -96,9 +96,7 @@ class TestDossierNotifications(PublicAdminCase, MockEmail):
         # What earlier steps queued goes out first, so that only the block's SMS are captured.
         self.env["sms.sms"].sudo()._process_queue()
         self.gateway.received.clear()
-        self._last_message_id = max(
-            self.env["mail.message"].sudo().search([], limit=1, order="id desc").ids or [0]
-        )
+        self._last_message_id = max(self.env["mail.message"].sudo().search([], limit=1, order="id desc").ids or [0])
         with self.mock_mail_gateway():
             yield
             # SMS are queued and the SMS cron woken up; run it as it would run.
@@ -122,9 +120,7 @@ class TestDossierNotifications(PublicAdminCase, MockEmail):
         for text in email_texts:
             self.assertIn(text, email_text)
         messages = self.new_messages(dossier)
-        email_message = messages.filtered(
-            lambda m: m.subtype_id == self.mt_comment and m.message_type != "sms"
-        )
+        email_message = messages.filtered(lambda m: m.subtype_id == self.mt_comment and m.message_type != "sms")
         self.assertEqual(len(email_message), 1, "the email is posted in the chatter")
         self.assertIn(subject, email_message.subject)
         self.assertIn(self.applicant, email_message.partner_ids)
@@ -144,9 +140,7 @@ class TestDossierNotifications(PublicAdminCase, MockEmail):
         notification = sms_message.notification_ids
         self.assertEqual(notification.notification_type, "sms")
         self.assertEqual(notification.sms_number, PHONE_E164)
-        self.assertEqual(
-            notification.notification_status, "pending", "accepted by the gateway: sent"
-        )
+        self.assertEqual(notification.notification_status, "pending", "accepted by the gateway: sent")
         self.assertEqual(request["json"]["reference"], self.sms_of(sms_message).uuid)
         return emails[0], request
 
@@ -210,9 +204,7 @@ class TestDossierNotifications(PublicAdminCase, MockEmail):
     def test_supplement_request_gives_the_reason(self):
         dossier = self.received_dossier()
         with self.capture():
-            dossier.with_user(self.officer_construction).action_request_supplement(
-                "Thiếu bản vẽ mặt bằng tầng 1"
-            )
+            dossier.with_user(self.officer_construction).action_request_supplement("Thiếu bản vẽ mặt bằng tầng 1")
         self.assertApplicantNotified(
             dossier,
             f"Dossier {dossier.name}: documents to supplement",
@@ -223,9 +215,7 @@ class TestDossierNotifications(PublicAdminCase, MockEmail):
     def test_refusal_gives_the_reason(self):
         dossier = self.received_dossier()
         with self.capture():
-            dossier.with_user(self.officer_construction).action_refuse(
-                "Công trình không phù hợp quy hoạch"
-            )
+            dossier.with_user(self.officer_construction).action_refuse("Công trình không phù hợp quy hoạch")
         self.assertApplicantNotified(
             dossier,
             f"Your dossier {dossier.name} was refused",
@@ -286,9 +276,7 @@ class TestDossierNotifications(PublicAdminCase, MockEmail):
         dossier = self.received_dossier(procedure_id=self.procedure_same_day.id)
         self.finish(dossier)
         with freeze_time(self.local(2026, 12, 4, 10, 0)), self.capture():
-            dossier.with_user(self.front_desk).action_return_result(
-                method="post", tracking_number="EB123456789VN"
-            )
+            dossier.with_user(self.front_desk).action_return_result(method="post", tracking_number="EB123456789VN")
         self.assertApplicantNotified(
             dossier,
             f"Dossier {dossier.name}: result returned",
@@ -332,9 +320,7 @@ class TestDossierNotifications(PublicAdminCase, MockEmail):
                 "Hẹn trả: {{ object._format_local(object.date_due) }}.",
             },
         )
-        self.env.ref(
-            "public_admin_centre.mail_template_dossier_received"
-        ).update_field_translations(
+        self.env.ref("public_admin_centre.mail_template_dossier_received").update_field_translations(
             "subject",
             {
                 "vi_VN": "Hồ sơ {{ object.name }} đã được tiếp nhận",
@@ -342,9 +328,7 @@ class TestDossierNotifications(PublicAdminCase, MockEmail):
         )
         with freeze_time(self.local(2026, 11, 23, 9, 0)), self.capture():
             dossier = self.received_dossier()
-        self.assertEqual(
-            self.emails_to_applicant()[0]["subject"], f"Hồ sơ {dossier.name} đã được tiếp nhận"
-        )
+        self.assertEqual(self.emails_to_applicant()[0]["subject"], f"Hồ sơ {dossier.name} đã được tiếp nhận")
         self.assertEqual(
             self.gateway.received[0]["json"]["message"],
             f"Hồ sơ {dossier.name} đã được tiếp nhận. Hẹn trả: 09:00 14/12/2026.",
@@ -365,26 +349,20 @@ class TestDossierNotifications(PublicAdminCase, MockEmail):
             dossier = self.received_dossier()
         self.assertEqual(self.emails_to_applicant(), [])
         self.assertFalse(
-            self.new_messages(dossier).filtered(
-                lambda m: m.subtype_id == self.mt_comment and m.message_type != "sms"
-            )
+            self.new_messages(dossier).filtered(lambda m: m.subtype_id == self.mt_comment and m.message_type != "sms")
         )
         self.assertEqual(len(self.gateway.received), 1, "the SMS still goes")
 
     def test_address_declared_on_dossier_receives_the_email(self):
         with self.capture():
-            dossier = self.received_dossier(
-                applicant_email="an.nguyen.moi@example.vn", applicant_phone="0987 654 321"
-            )
+            dossier = self.received_dossier(applicant_email="an.nguyen.moi@example.vn", applicant_phone="0987 654 321")
         self.assertEqual(self.emails_to_applicant(), [])
         self.assertEqual(len(self.emails_to_applicant("an.nguyen.moi@example.vn")), 1)
         self.assertEqual(self.gateway.received[0]["json"]["to"], "+84987654321")
         self.assertEqual(dossier.partner_id, self.applicant, "the dossier keeps its applicant")
 
     def test_gateway_without_username_gets_a_bearer_token(self):
-        self.env["ir.config_parameter"].sudo().set_param(
-            "public_admin_centre.sms_gateway_username", False
-        )
+        self.env["ir.config_parameter"].sudo().set_param("public_admin_centre.sms_gateway_username", False)
         with self.capture():
             self.received_dossier()
         self.assertEqual(self.gateway.received[0]["headers"]["Authorization"], "Bearer k3y-bi-mat")
@@ -417,9 +395,7 @@ class TestDossierNotifications(PublicAdminCase, MockEmail):
                 limit=1,
             )
         )
-        self.assertEqual(
-            trigger.call_at, start + timedelta(minutes=5), "Odoo's SMS queue cron is woken up"
-        )
+        self.assertEqual(trigger.call_at, start + timedelta(minutes=5), "Odoo's SMS queue cron is woken up")
 
         # Before the retry delay the queue leaves it alone.
         with freeze_time(start + timedelta(minutes=2)):
@@ -433,15 +409,11 @@ class TestDossierNotifications(PublicAdminCase, MockEmail):
             self.env["sms.sms"]._process_queue()
         self.assertEqual(len(self.gateway.received), 2)
         first, retry = self.gateway.received
-        self.assertEqual(
-            retry["json"], first["json"], "the same SMS, with the same reference, is sent again"
-        )
+        self.assertEqual(retry["json"], first["json"], "the same SMS, with the same reference, is sent again")
         self.assertEqual(sms.state, "pending")
         self.assertEqual(sms.public_admin_attempt_count, 2)
         self.assertFalse(sms.public_admin_failure_reason)
-        self.assertEqual(
-            (notification.notification_status, notification.failure_type), ("pending", False)
-        )
+        self.assertEqual((notification.notification_status, notification.failure_type), ("pending", False))
 
     def test_retries_stop_at_the_configured_maximum_and_manual_retry_still_works(self):
         self.env["ir.config_parameter"].sudo().set_param("public_admin_centre.sms_max_retries", "2")
@@ -454,14 +426,10 @@ class TestDossierNotifications(PublicAdminCase, MockEmail):
         for hours in (1, 2, 3, 4):
             with freeze_time(start + timedelta(hours=hours)):
                 self.env["sms.sms"]._process_queue()
-        self.assertEqual(
-            len(self.gateway.received), 3, "first attempt and two automatic retries, then no more"
-        )
+        self.assertEqual(len(self.gateway.received), 3, "first attempt and two automatic retries, then no more")
         self.assertEqual((sms.state, sms.public_admin_attempt_count), ("error", 3))
         self.assertFalse(sms.public_admin_retry_at)
-        self.assertEqual(
-            sms_message.notification_ids.notification_status, "exception", "still visible, not lost"
-        )
+        self.assertEqual(sms_message.notification_ids.notification_status, "exception", "still visible, not lost")
 
         # The "Retry" button of the SMS puts it back in the queue and wakes the cron up.
         self.gateway.status = 200
@@ -534,15 +502,11 @@ class TestDossierNotifications(PublicAdminCase, MockEmail):
         )
         settings.execute()
         get_param = self.env["ir.config_parameter"].sudo().get_param
-        self.assertEqual(
-            get_param("public_admin_centre.sms_gateway_url"), "https://sms.example.vn/api/send"
-        )
+        self.assertEqual(get_param("public_admin_centre.sms_gateway_url"), "https://sms.example.vn/api/send")
         self.assertEqual(get_param("public_admin_centre.sms_sender"), "UBND-KH")
         self.assertEqual(get_param("public_admin_centre.sms_gateway_timeout"), "7")
         self.assertEqual(get_param("public_admin_centre.sms_max_retries"), "4")
         with self.assertRaisesRegex(ValidationError, "http"):
-            self.env["res.config.settings"].create(
-                {"public_admin_sms_gateway_url": "sms.example.vn"}
-            )
+            self.env["res.config.settings"].create({"public_admin_sms_gateway_url": "sms.example.vn"})
         with self.assertRaisesRegex(ValidationError, "at least one"):
             self.env["res.config.settings"].create({"public_admin_sms_max_retries": 0})

@@ -30,16 +30,21 @@ class TestOnlineSubmission(PublicAdminPortalCase):
     def required_files(self, **replace):
         """One good file per required line; ``replace`` maps a line to other (name, content) pairs."""
         files = []
-        for line, name, content in ((self.application, "don-de-nghi.pdf", PDF),
-                                    (self.drawing, "ban-ve.png", PNG),
-                                    (self.land, "so-do.jpg", JPEG)):
+        for line, name, content in (
+            (self.application, "don-de-nghi.pdf", PDF),
+            (self.drawing, "ban-ve.png", PNG),
+            (self.land, "so-do.jpg", JPEG),
+        ):
             for filename, data in replace.get(line.name, [(name, content)]):
                 files.append((f"document_{line.id}", (filename, data, "application/pdf")))
         return files
 
     def submit(self, data=None, files=None):
-        return self.url_open(f"/my/dossiers/new/{self.procedure.id}",
-                             data=data or self.form_data(), files=files if files is not None else self.required_files())
+        return self.url_open(
+            f"/my/dossiers/new/{self.procedure.id}",
+            data=data or self.form_data(),
+            files=files if files is not None else self.required_files(),
+        )
 
     def counts(self):
         return (
@@ -59,8 +64,13 @@ class TestOnlineSubmission(PublicAdminPortalCase):
         response = self.url_open(f"/my/dossiers/new/{self.procedure.id}")
         self.assertEqual(response.status_code, 200)
         page = response.text
-        for value in ("Nguyễn Văn An", "0912 345 678", "an.nguyen@example.vn", "056090001234",
-                      "12 Trần Phú, Nha Trang"):
+        for value in (
+            "Nguyễn Văn An",
+            "0912 345 678",
+            "an.nguyen@example.vn",
+            "056090001234",
+            "12 Trần Phú, Nha Trang",
+        ):
             self.assertIn(f'value="{value}"', page, value)
         for line in self.lines:
             self.assertIn(f'name="document_{line.id}"', page)
@@ -69,8 +79,10 @@ class TestOnlineSubmission(PublicAdminPortalCase):
         self.assertIn("at most 10 MB", page)
 
     def test_procedure_must_be_offered_online_and_in_force(self):
-        for procedure in (self.procedure_same_day, self.procedure.copy({"is_published": False,
-                                                                         "code": "1.009972-draft"})):
+        for procedure in (
+            self.procedure_same_day,
+            self.procedure.copy({"is_published": False, "code": "1.009972-draft"}),
+        ):
             self.assertEqual(self.url_open(f"/my/dossiers/new/{procedure.id}").status_code, 404)
             response = self.url_open(f"/my/dossiers/new/{procedure.id}", data=self.form_data(), files=[])
             self.assertEqual(response.status_code, 404)
@@ -93,9 +105,11 @@ class TestOnlineSubmission(PublicAdminPortalCase):
         self.assertEqual(dossier.applicant_id_number, "056090001234")
         self.assertEqual(dossier.summary, "Xây nhà ở riêng lẻ 3 tầng tại 12 Trần Phú")
         by_line = {doc.procedure_document_id: doc for doc in dossier.document_ids}
-        for line, name, mimetype in ((self.application, "don-de-nghi.pdf", "application/pdf"),
-                                     (self.drawing, "ban-ve.png", "image/png"),
-                                     (self.land, "so-do.jpg", "image/jpeg")):
+        for line, name, mimetype in (
+            (self.application, "don-de-nghi.pdf", "application/pdf"),
+            (self.drawing, "ban-ve.png", "image/png"),
+            (self.land, "so-do.jpg", "image/jpeg"),
+        ):
             attachment = by_line[line].attachment_ids
             self.assertEqual(attachment.name, name)
             self.assertEqual(attachment.mimetype, mimetype, "the content decides the type")
@@ -142,8 +156,9 @@ class TestOnlineSubmission(PublicAdminPortalCase):
         no_documents = self.procedure.copy({"code": "1.000001", "document_ids": []})
         response = self.url_open(f"/my/dossiers/new/{no_documents.id}", data=self.form_data(), files=[])
         self.assertEqual(response.status_code, 200)
-        self.assertEqual(self.env["public_admin.dossier"].search([("procedure_id", "=", no_documents.id)]).state,
-                         "registered")
+        self.assertEqual(
+            self.env["public_admin.dossier"].search([("procedure_id", "=", no_documents.id)]).state, "registered"
+        )
 
     # ------------------------------------------------------------------ refusals: nothing saved
     def test_missing_required_document_is_refused(self):
@@ -160,8 +175,9 @@ class TestOnlineSubmission(PublicAdminPortalCase):
     def test_executable_renamed_pdf_is_refused(self):
         before = self.counts()
         files = self.required_files(**{self.application.name: [("don-de-nghi.pdf", EXE)]})
-        self.assertRefused(self.submit(files=files),
-                           "The file “don-de-nghi.pdf” is not a PDF, JPEG or PNG file", before)
+        self.assertRefused(
+            self.submit(files=files), "The file “don-de-nghi.pdf” is not a PDF, JPEG or PNG file", before
+        )
 
     def test_text_file_named_png_is_refused(self):
         before = self.counts()
@@ -185,8 +201,12 @@ class TestOnlineSubmission(PublicAdminPortalCase):
         self.assertEqual(self.submit(files=files).status_code, 200)
 
     def test_forged_double_extension_is_refused(self):
-        for forged, content in (("to-khai.pdf.exe", PDF), ("to-khai.exe.pdf", PDF), ("anh.php.jpg", JPEG),
-                                ("to-khai.pdf.html", PDF)):
+        for forged, content in (
+            ("to-khai.pdf.exe", PDF),
+            ("to-khai.exe.pdf", PDF),
+            ("anh.php.jpg", JPEG),
+            ("to-khai.pdf.html", PDF),
+        ):
             before = self.counts()
             files = self.required_files(**{self.application.name: [(forged, content)]})
             response = self.submit(files=files)
@@ -200,11 +220,13 @@ class TestOnlineSubmission(PublicAdminPortalCase):
         self.assertRefused(self.submit(files=files), "does not match its content (PDF)", before)
 
     def test_path_and_control_characters_are_stripped_from_names(self):
-        files = self.required_files(**{
-            self.application.name: [("../../etc/passwd.pdf", PDF)],
-            self.drawing.name: [("C:\\Users\\an\\Desktop\\ban\x00-ve.png", PNG)],
-            self.land.name: [("so-do", JPEG)],
-        })
+        files = self.required_files(
+            **{
+                self.application.name: [("../../etc/passwd.pdf", PDF)],
+                self.drawing.name: [("C:\\Users\\an\\Desktop\\ban\x00-ve.png", PNG)],
+                self.land.name: [("so-do", JPEG)],
+            }
+        )
         self.assertEqual(self.submit(files=files).status_code, 200)
         dossier = self.env["public_admin.dossier"].search([("partner_id", "=", self.applicant.id)])
         names = sorted(dossier.document_ids.attachment_ids.mapped("name"))
@@ -212,10 +234,12 @@ class TestOnlineSubmission(PublicAdminPortalCase):
 
     def test_invalid_phone_or_citizen_id_is_refused(self):
         before = self.counts()
-        self.assertRefused(self.submit(data=self.form_data(phone="12345")),
-                           "is not a valid Vietnamese phone number", before)
-        self.assertRefused(self.submit(data=self.form_data(id_number="123")),
-                           "The citizen ID number “123” is not valid", before)
+        self.assertRefused(
+            self.submit(data=self.form_data(phone="12345")), "is not a valid Vietnamese phone number", before
+        )
+        self.assertRefused(
+            self.submit(data=self.form_data(id_number="123")), "The citizen ID number “123” is not valid", before
+        )
         self.assertRefused(self.submit(data=self.form_data(phone="")), "Give a phone number", before)
         self.assertRefused(self.submit(data=self.form_data(name="  ")), "Give the applicant&#39;s name", before)
         self.assertRefused(self.submit(data=self.form_data(email="an@")), "is not valid", before)

@@ -18,46 +18,83 @@ class PublicAdminPortalCase(PublicAdminCommon, HttpCase):
         cls.setup_public_admin_data()
         portal = cls.env.ref("base.group_portal")
         # The applicant of the suite's dossiers gets an account.
-        cls.citizen = cls.env["res.users"].create({
-            "login": "citizen_an", "password": "citizen_an", "partner_id": cls.applicant.id,
-            "groups_id": [Command.set(portal.ids)],
-        })
-        cls.other_partner = cls.env["res.partner"].create({
-            "name": "Trần Thị Bình", "mobile": "0987 654 321", "email": "binh.tran@example.vn",
-        })
-        cls.other_citizen = cls.env["res.users"].create({
-            "login": "citizen_binh", "password": "citizen_binh", "partner_id": cls.other_partner.id,
-            "groups_id": [Command.set(portal.ids)],
-        })
+        cls.citizen = cls.env["res.users"].create(
+            {
+                "login": "citizen_an",
+                "password": "citizen_an",
+                "partner_id": cls.applicant.id,
+                "groups_id": [Command.set(portal.ids)],
+            }
+        )
+        cls.other_partner = cls.env["res.partner"].create(
+            {
+                "name": "Trần Thị Bình",
+                "mobile": "0987 654 321",
+                "email": "binh.tran@example.vn",
+            }
+        )
+        cls.other_citizen = cls.env["res.users"].create(
+            {
+                "login": "citizen_binh",
+                "password": "citizen_binh",
+                "partner_id": cls.other_partner.id,
+                "groups_id": [Command.set(portal.ids)],
+            }
+        )
         # A business: two employees with portal accounts under the company contact.
-        cls.company_partner = cls.env["res.partner"].create({
-            "name": "Công ty TNHH Xây dựng Hòa Bình", "is_company": True, "phone": "0258 3822 111",
-        })
-        cls.employee_partner = cls.env["res.partner"].create({
-            "name": "Lê Văn Cường", "parent_id": cls.company_partner.id, "mobile": "0905 111 222",
-            "email": "cuong@hoabinh.example.vn",
-        })
-        cls.colleague_partner = cls.env["res.partner"].create({
-            "name": "Phạm Thị Dung", "parent_id": cls.company_partner.id, "mobile": "0905 333 444",
-            "email": "dung@hoabinh.example.vn",
-        })
-        cls.employee = cls.env["res.users"].create({
-            "login": "hoabinh_cuong", "password": "hoabinh_cuong", "partner_id": cls.employee_partner.id,
-            "groups_id": [Command.set(portal.ids)],
-        })
-        cls.colleague = cls.env["res.users"].create({
-            "login": "hoabinh_dung", "password": "hoabinh_dung", "partner_id": cls.colleague_partner.id,
-            "groups_id": [Command.set(portal.ids)],
-        })
+        cls.company_partner = cls.env["res.partner"].create(
+            {
+                "name": "Công ty TNHH Xây dựng Hòa Bình",
+                "is_company": True,
+                "phone": "0258 3822 111",
+            }
+        )
+        cls.employee_partner = cls.env["res.partner"].create(
+            {
+                "name": "Lê Văn Cường",
+                "parent_id": cls.company_partner.id,
+                "mobile": "0905 111 222",
+                "email": "cuong@hoabinh.example.vn",
+            }
+        )
+        cls.colleague_partner = cls.env["res.partner"].create(
+            {
+                "name": "Phạm Thị Dung",
+                "parent_id": cls.company_partner.id,
+                "mobile": "0905 333 444",
+                "email": "dung@hoabinh.example.vn",
+            }
+        )
+        cls.employee = cls.env["res.users"].create(
+            {
+                "login": "hoabinh_cuong",
+                "password": "hoabinh_cuong",
+                "partner_id": cls.employee_partner.id,
+                "groups_id": [Command.set(portal.ids)],
+            }
+        )
+        cls.colleague = cls.env["res.users"].create(
+            {
+                "login": "hoabinh_dung",
+                "password": "hoabinh_dung",
+                "partner_id": cls.colleague_partner.id,
+                "groups_id": [Command.set(portal.ids)],
+            }
+        )
 
     # ------------------------------------------------------------------ helpers
     def csrf(self):
         return http.Request.csrf_token(self)
 
     def attach(self, dossier, document, name="scan.pdf", data=PDF):
-        attachment = self.env["ir.attachment"].create({
-            "name": name, "raw": data, "res_model": "public_admin.dossier", "res_id": dossier.id,
-        })
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": name,
+                "raw": data,
+                "res_model": "public_admin.dossier",
+                "res_id": dossier.id,
+            }
+        )
         document.attachment_ids = [Command.link(attachment.id)]
         return attachment
 
@@ -71,10 +108,14 @@ class PublicAdminPortalCase(PublicAdminCommon, HttpCase):
         """A dossier the user registered online with a file on every required line."""
         procedure = procedure or self.procedure
         files = {line.id: [(f"{line.id}.pdf", PDF)] for line in procedure.document_ids if line.is_required}
-        return self.env["public_admin.dossier"].with_user(user)._portal_submit(
-            procedure,
-            {"name": user.partner_id.name, "phone": user.partner_id.mobile, "email": user.partner_id.email},
-            files,
+        return (
+            self.env["public_admin.dossier"]
+            .with_user(user)
+            ._portal_submit(
+                procedure,
+                {"name": user.partner_id.name, "phone": user.partner_id.mobile, "email": user.partner_id.email},
+                files,
+            )
         )
 
     def assertNotShown(self, response, *texts):
@@ -84,7 +125,7 @@ class PublicAdminPortalCase(PublicAdminCommon, HttpCase):
 
 @tagged("post_install", "-at_install")
 class TestPortalDossiers(PublicAdminPortalCase):
-    """"My dossiers": what a logged-in applicant sees of their dossiers."""
+    """ "My dossiers": what a logged-in applicant sees of their dossiers."""
 
     def test_home_counter_counts_own_dossiers(self):
         self.dossier_of(self.applicant)
@@ -229,8 +270,10 @@ class TestPortalSupplementAndWithdrawal(PublicAdminPortalCase):
         response = self.url_open(
             f"/my/dossiers/{dossier.id}/supplement",
             data={"csrf_token": self.csrf(), "message": "Gửi lại bản vẽ đã ký."},
-            files=[(f"document_{drawing.id}", ("ban-ve-da-ky.pdf", PDF, "application/pdf")),
-                   ("other_files", ("anh-hien-trang.jpg", JPEG, "image/jpeg"))],
+            files=[
+                (f"document_{drawing.id}", ("ban-ve-da-ky.pdf", PDF, "application/pdf")),
+                ("other_files", ("anh-hien-trang.jpg", JPEG, "image/jpeg")),
+            ],
         )
         self.assertEqual(response.status_code, 200)
         self.assertIn("Your supplement was sent", response.text)
@@ -255,7 +298,8 @@ class TestPortalSupplementAndWithdrawal(PublicAdminPortalCase):
         drawing = dossier.document_ids[1]
         self.authenticate("citizen_an", "citizen_an")
         self.url_open(
-            f"/my/dossiers/{dossier.id}/supplement", data={"csrf_token": self.csrf()},
+            f"/my/dossiers/{dossier.id}/supplement",
+            data={"csrf_token": self.csrf()},
             files=[(f"document_{drawing.id}", ("ban-ve.pdf", PDF, "application/pdf"))],
         )
         attachment = drawing.attachment_ids
@@ -263,9 +307,15 @@ class TestPortalSupplementAndWithdrawal(PublicAdminPortalCase):
         with self.assertRaises(JsonRpcException):
             self.make_jsonrpc_request("/mail/attachment/delete", {"attachment_id": attachment.id})
         with self.assertRaises(JsonRpcException):
-            self.make_jsonrpc_request("/web/dataset/call_kw/ir.attachment/unlink", {
-                "model": "ir.attachment", "method": "unlink", "args": [attachment.ids], "kwargs": {},
-            })
+            self.make_jsonrpc_request(
+                "/web/dataset/call_kw/ir.attachment/unlink",
+                {
+                    "model": "ir.attachment",
+                    "method": "unlink",
+                    "args": [attachment.ids],
+                    "kwargs": {},
+                },
+            )
         self.assertTrue(attachment.exists())
         self.assertEqual(drawing.attachment_ids, attachment)
 
@@ -278,14 +328,17 @@ class TestPortalSupplementAndWithdrawal(PublicAdminPortalCase):
         response = self.url_open(
             f"/my/dossiers/{dossier.id}/supplement",
             data={"csrf_token": self.csrf(), "message": "Gửi bổ sung"},
-            files=[(f"document_{drawing.id}", ("ban-ve.pdf", PDF, "application/pdf")),
-                   ("other_files", ("setup.pdf", EXE, "application/pdf"))],
+            files=[
+                (f"document_{drawing.id}", ("ban-ve.pdf", PDF, "application/pdf")),
+                ("other_files", ("setup.pdf", EXE, "application/pdf")),
+            ],
         )
         self.assertEqual(response.status_code, 400)
         self.assertIn("is not a PDF, JPEG or PNG file", response.text)
         self.assertFalse(drawing.attachment_ids)
-        self.assertFalse(self.env["ir.attachment"].search_count(
-            [("res_model", "=", dossier._name), ("res_id", "=", dossier.id)]))
+        self.assertFalse(
+            self.env["ir.attachment"].search_count([("res_model", "=", dossier._name), ("res_id", "=", dossier.id)])
+        )
         self.assertEqual(len(dossier.message_ids), messages_before)
 
     def test_supplement_only_while_requested(self):
@@ -299,8 +352,9 @@ class TestPortalSupplementAndWithdrawal(PublicAdminPortalCase):
         )
         self.assertEqual(response.status_code, 400)
         self.assertIn("is not waiting for a supplement", response.text)
-        self.assertFalse(self.env["ir.attachment"].search_count(
-            [("res_model", "=", dossier._name), ("res_id", "=", dossier.id)]))
+        self.assertFalse(
+            self.env["ir.attachment"].search_count([("res_model", "=", dossier._name), ("res_id", "=", dossier.id)])
+        )
 
     def test_withdraw_asks_confirmation_then_closes_the_dossier(self):
         dossier = self.dossier_of(self.applicant)
@@ -311,13 +365,16 @@ class TestPortalSupplementAndWithdrawal(PublicAdminPortalCase):
         self.assertIn("I confirm that I withdraw this dossier", confirm_page.text)
         self.assertEqual(dossier.state, "received", "opening the confirmation changes nothing")
 
-        response = self.url_open(f"/my/dossiers/{dossier.id}/withdraw",
-                                 data={"csrf_token": self.csrf(), "reason": "Nộp nhầm thủ tục"})
+        response = self.url_open(
+            f"/my/dossiers/{dossier.id}/withdraw", data={"csrf_token": self.csrf(), "reason": "Nộp nhầm thủ tục"}
+        )
         self.assertEqual(response.status_code, 400, "the confirmation box must be ticked")
         self.assertEqual(dossier.state, "received")
 
-        response = self.url_open(f"/my/dossiers/{dossier.id}/withdraw",
-                                 data={"csrf_token": self.csrf(), "reason": "Nộp nhầm thủ tục", "confirm": "1"})
+        response = self.url_open(
+            f"/my/dossiers/{dossier.id}/withdraw",
+            data={"csrf_token": self.csrf(), "reason": "Nộp nhầm thủ tục", "confirm": "1"},
+        )
         self.assertEqual(response.status_code, 200)
         self.assertIn("Your dossier was withdrawn", response.text)
         self.assertEqual(dossier.state, "withdrawn")
@@ -328,8 +385,9 @@ class TestPortalSupplementAndWithdrawal(PublicAdminPortalCase):
         dossier.with_user(self.front_desk).action_refuse("Không thuộc thẩm quyền")
         self.authenticate("citizen_an", "citizen_an")
         self.assertNotIn(f"/my/dossiers/{dossier.id}/withdraw", self.url_open(f"/my/dossiers/{dossier.id}").text)
-        response = self.url_open(f"/my/dossiers/{dossier.id}/withdraw",
-                                 data={"csrf_token": self.csrf(), "confirm": "1"})
+        response = self.url_open(
+            f"/my/dossiers/{dossier.id}/withdraw", data={"csrf_token": self.csrf(), "confirm": "1"}
+        )
         self.assertEqual(response.status_code, 400)
         self.assertEqual(dossier.state, "refused")
 
@@ -362,8 +420,11 @@ class TestPortalSecurity(PublicAdminPortalCase):
             self.assertIn(response.status_code, (303, 403, 404), path)
             self.assertNotIn(self.others.name, response.text, path)
             self.assertNotEqual(response.content, PDF, path)
-        response = self.url_open(f"/my/dossiers/{self.others.id}/withdraw",
-                                 data={"csrf_token": self.csrf(), "confirm": "1"}, allow_redirects=False)
+        response = self.url_open(
+            f"/my/dossiers/{self.others.id}/withdraw",
+            data={"csrf_token": self.csrf(), "confirm": "1"},
+            allow_redirects=False,
+        )
         self.assertIn(response.status_code, (303, 403, 404))
         self.assertEqual(self.others.state, "received")
         self.assertNotIn(self.others.name, self.url_open("/my/dossiers").text)
@@ -384,17 +445,26 @@ class TestPortalSecurity(PublicAdminPortalCase):
         self.assertNotEqual(response.content, PDF)
 
     def test_other_attachment_by_web_content_url(self):
-        for url in (f"/web/content/{self.others_file.id}", f"/web/content/{self.others_file.id}?download=true",
-                    f"/web/content/ir.attachment/{self.others_file.id}/datas"):
+        for url in (
+            f"/web/content/{self.others_file.id}",
+            f"/web/content/{self.others_file.id}?download=true",
+            f"/web/content/ir.attachment/{self.others_file.id}/datas",
+        ):
             response = self.url_open(url)
             self.assertIn(response.status_code, (403, 404), url)
             self.assertNotEqual(response.content, PDF, url)
 
     def test_json_rpc_reads_only_own_dossiers_and_writes_nothing(self):
         def call(model, method, *args, **kwargs):
-            return self.make_jsonrpc_request(f"/web/dataset/call_kw/{model}/{method}", {
-                "model": model, "method": method, "args": list(args), "kwargs": kwargs,
-            })
+            return self.make_jsonrpc_request(
+                f"/web/dataset/call_kw/{model}/{method}",
+                {
+                    "model": model,
+                    "method": method,
+                    "args": list(args),
+                    "kwargs": kwargs,
+                },
+            )
 
         found = call("public_admin.dossier", "search_read", [], fields=["name", "applicant_name"])
         self.assertEqual([row["id"] for row in found], [self.mine.id])
@@ -412,9 +482,14 @@ class TestPortalSecurity(PublicAdminPortalCase):
         with self.assertRaises(JsonRpcException):
             call("public_admin.dossier", "action_withdraw", [self.mine.id])
         with self.assertRaises(JsonRpcException):
-            call("public_admin.dossier", "create", {
-                "procedure_id": self.procedure.id, "partner_id": self.applicant.id,
-            })
+            call(
+                "public_admin.dossier",
+                "create",
+                {
+                    "procedure_id": self.procedure.id,
+                    "partner_id": self.applicant.id,
+                },
+            )
         documents = call("public_admin.dossier.document", "search_read", [], fields=["dossier_id"])
         self.assertEqual({row["dossier_id"][0] for row in documents}, {self.mine.id})
         with self.assertRaises(JsonRpcException):
@@ -428,10 +503,15 @@ class TestPortalSecurity(PublicAdminPortalCase):
 
     def test_lookup_token_is_not_readable_from_the_portal(self):
         with self.assertRaises(JsonRpcException):
-            self.make_jsonrpc_request("/web/dataset/call_kw/public_admin.dossier/read", {
-                "model": "public_admin.dossier", "method": "read", "args": [[self.mine.id]],
-                "kwargs": {"fields": ["lookup_token"]},
-            })
+            self.make_jsonrpc_request(
+                "/web/dataset/call_kw/public_admin.dossier/read",
+                {
+                    "model": "public_admin.dossier",
+                    "method": "read",
+                    "args": [[self.mine.id]],
+                    "kwargs": {"fields": ["lookup_token"]},
+                },
+            )
 
     def test_public_visitor_is_sent_to_login(self):
         self.authenticate(None, None)
@@ -441,6 +521,6 @@ class TestPortalSecurity(PublicAdminPortalCase):
         response = self.url_open(f"/my/dossiers/{self.mine.id}", allow_redirects=False)
         self.assertEqual(response.status_code, 303)
         self.assertNotIn(self.mine.name, response.text)
-        self.assertEqual(self.url_open(f"/my/dossiers/{self.mine.id}/file/{self.my_file.id}",
-                                       allow_redirects=False).status_code, 303)
-
+        self.assertEqual(
+            self.url_open(f"/my/dossiers/{self.mine.id}/file/{self.my_file.id}", allow_redirects=False).status_code, 303
+        )

@@ -25,28 +25,53 @@ class TestPublicCatalogue(PublicAdminPortalCase):
         super().setUpClass()
         Procedure = cls.env["public_admin.procedure"]
         cls.health_sector = cls.env["public_admin.sector"].create({"name": "Khám bệnh, chữa bệnh", "code": "G15-YT01"})
-        cls.practice_licence = Procedure.create({
-            "code": "1.001907", "name": "Cấp giấy phép hành nghề khám bệnh, chữa bệnh",
-            "sector_id": cls.health_sector.id, "agency_id": cls.health.id, "online_level": "full",
-            "processing_time_legal": 20, "processing_time_unit": "working_day",
-            "date_effective_from": "2020-01-01", "fee_text": "360.000 đồng/hồ sơ",
-        })
-        cls.hidden = Procedure.create({
-            "code": "1.999001", "name": "Thủ tục nội bộ chưa công bố", "is_published": False,
-            "sector_id": cls.sector.id, "date_effective_from": "2020-01-01",
-        })
-        cls.expired = Procedure.create({
-            "code": "1.999002", "name": "Thủ tục đã hết hiệu lực", "sector_id": cls.sector.id,
-            "date_effective_from": "2019-01-01", "date_effective_to": "2020-01-01",
-        })
-        cls.archived = Procedure.create({
-            "code": "1.999003", "name": "Thủ tục đã lưu trữ", "active": False, "sector_id": cls.sector.id,
-            "date_effective_from": "2020-01-01",
-        })
+        cls.practice_licence = Procedure.create(
+            {
+                "code": "1.001907",
+                "name": "Cấp giấy phép hành nghề khám bệnh, chữa bệnh",
+                "sector_id": cls.health_sector.id,
+                "agency_id": cls.health.id,
+                "online_level": "full",
+                "processing_time_legal": 20,
+                "processing_time_unit": "working_day",
+                "date_effective_from": "2020-01-01",
+                "fee_text": "360.000 đồng/hồ sơ",
+            }
+        )
+        cls.hidden = Procedure.create(
+            {
+                "code": "1.999001",
+                "name": "Thủ tục nội bộ chưa công bố",
+                "is_published": False,
+                "sector_id": cls.sector.id,
+                "date_effective_from": "2020-01-01",
+            }
+        )
+        cls.expired = Procedure.create(
+            {
+                "code": "1.999002",
+                "name": "Thủ tục đã hết hiệu lực",
+                "sector_id": cls.sector.id,
+                "date_effective_from": "2019-01-01",
+                "date_effective_to": "2020-01-01",
+            }
+        )
+        cls.archived = Procedure.create(
+            {
+                "code": "1.999003",
+                "name": "Thủ tục đã lưu trữ",
+                "active": False,
+                "sector_id": cls.sector.id,
+                "date_effective_from": "2020-01-01",
+            }
+        )
         cls.request_form = cls.procedure.document_ids[0]
-        cls.request_form.write({
-            "template_file": base64.b64encode(PDF), "template_filename": "mau-don-de-nghi.pdf",
-        })
+        cls.request_form.write(
+            {
+                "template_file": base64.b64encode(PDF),
+                "template_filename": "mau-don-de-nghi.pdf",
+            }
+        )
 
     def setUp(self):
         super().setUp()
@@ -87,11 +112,17 @@ class TestPublicCatalogue(PublicAdminPortalCase):
         self.assertNotIn(self.hidden.name, response.text)
 
     def test_catalogue_pages_long_lists(self):
-        self.env["public_admin.procedure"].create([
-            {"code": f"9.{n:06d}", "name": f"Thủ tục mẫu số {n:02d}", "sector_id": self.sector.id,
-             "date_effective_from": "2020-01-01"}
-            for n in range(25)
-        ])
+        self.env["public_admin.procedure"].create(
+            [
+                {
+                    "code": f"9.{n:06d}",
+                    "name": f"Thủ tục mẫu số {n:02d}",
+                    "sector_id": self.sector.id,
+                    "date_effective_from": "2020-01-01",
+                }
+                for n in range(25)
+            ]
+        )
         first = self.url_open("/dich-vu-cong?search=mẫu+số")
         self.assertIn("25 procedure(s) found", first.text)
         self.assertIn("/dich-vu-cong/page/2?search=", first.text)
@@ -100,9 +131,13 @@ class TestPublicCatalogue(PublicAdminPortalCase):
         self.assertEqual(len(re.findall("o_public_admin_procedure_item", second.text)), 5)
 
     def test_procedure_page_shows_documents_time_fees_steps_and_where_to_submit(self):
-        self.centre.partner_id = self.env["res.partner"].create({
-            "name": "Trung tâm Phục vụ hành chính công", "street": "01 Trần Phú", "city": "Nha Trang",
-        })
+        self.centre.partner_id = self.env["res.partner"].create(
+            {
+                "name": "Trung tâm Phục vụ hành chính công",
+                "street": "01 Trần Phú",
+                "city": "Nha Trang",
+            }
+        )
         response = self.url_open(self.procedure._get_public_url())
         self.assertEqual(response.status_code, 200)
         page = response.text
@@ -130,8 +165,11 @@ class TestPublicCatalogue(PublicAdminPortalCase):
         response = self.url_open(self.procedure_same_day._get_public_url())
         self.assertEqual(response.status_code, 200)
         self.assertNotIn("/my/dossiers/new/", response.text)
-        self.assertEqual(self.url_open(f"/my/dossiers/new/{self.procedure_same_day.id}",
-                                       allow_redirects=False).status_code, 303, "login first")
+        self.assertEqual(
+            self.url_open(f"/my/dossiers/new/{self.procedure_same_day.id}", allow_redirects=False).status_code,
+            303,
+            "login first",
+        )
         self.authenticate("citizen_an", "citizen_an")
         self.assertEqual(self.url_open(f"/my/dossiers/new/{self.procedure_same_day.id}").status_code, 404)
 
@@ -153,12 +191,19 @@ class TestPublicCatalogue(PublicAdminPortalCase):
         self.assertEqual(response.status_code, 200)
         self.assertEqual(response.content, PDF)
         self.assertIn("mau-don-de-nghi.pdf", response.headers["Content-Disposition"])
-        self.assertEqual(self.url_open(f"/dich-vu-cong/mau/{self.procedure.document_ids[1].id}").status_code, 404,
-                         "a line without a template")
-        hidden_line = self.env["public_admin.procedure.document"].create({
-            "procedure_id": self.hidden.id, "name": "Mẫu nội bộ",
-            "template_file": base64.b64encode(PDF), "template_filename": "noi-bo.pdf",
-        })
+        self.assertEqual(
+            self.url_open(f"/dich-vu-cong/mau/{self.procedure.document_ids[1].id}").status_code,
+            404,
+            "a line without a template",
+        )
+        hidden_line = self.env["public_admin.procedure.document"].create(
+            {
+                "procedure_id": self.hidden.id,
+                "name": "Mẫu nội bộ",
+                "template_file": base64.b64encode(PDF),
+                "template_filename": "noi-bo.pdf",
+            }
+        )
         response = self.url_open(f"/dich-vu-cong/mau/{hidden_line.id}")
         self.assertEqual(response.status_code, 404)
         self.assertNotEqual(response.content, PDF)
@@ -175,9 +220,14 @@ class TestPublicStatusLookup(PublicAdminPortalCase):
         self.authenticate(None, None)
 
     def lookup(self, code, digits):
-        return self.url_open("/tra-cuu-ho-so", data={
-            "csrf_token": self.csrf(), "code": code, "phone_digits": digits,
-        })
+        return self.url_open(
+            "/tra-cuu-ho-so",
+            data={
+                "csrf_token": self.csrf(),
+                "code": code,
+                "phone_digits": digits,
+            },
+        )
 
     def test_lookup_by_code_and_phone_digits_shows_the_status_with_masked_data(self):
         self.dossier.with_user(self.front_desk).action_request_supplement("Thiếu chữ ký trên bản vẽ.")
@@ -193,8 +243,15 @@ class TestPublicStatusLookup(PublicAdminPortalCase):
         self.assertIn("N. V. An", page)
         self.assertIn(mask_phone(self.dossier.applicant_phone), page)
         self.assertTrue(mask_phone(self.dossier.applicant_phone).endswith("•678"))
-        for secret in ("Nguyễn Văn An", "0912", "912345678", "an.nguyen@example.vn", "056090001234",
-                       "12 Trần Phú", self.front_desk.name):
+        for secret in (
+            "Nguyễn Văn An",
+            "0912",
+            "912345678",
+            "an.nguyen@example.vn",
+            "056090001234",
+            "12 Trần Phú",
+            self.front_desk.name,
+        ):
             self.assertNotIn(secret, page, secret)
         self.assertEqual(response.headers.get("Cache-Control"), "no-store")
 
@@ -221,9 +278,13 @@ class TestPublicStatusLookup(PublicAdminPortalCase):
         self.assertIn("New appointment given in an apology letter", response.text)
 
     def test_status_tells_where_to_collect_a_finished_result(self):
-        self.centre.partner_id = self.env["res.partner"].create({
-            "name": "Trung tâm Phục vụ hành chính công", "street": "01 Trần Phú", "city": "Nha Trang",
-        })
+        self.centre.partner_id = self.env["res.partner"].create(
+            {
+                "name": "Trung tâm Phục vụ hành chính công",
+                "street": "01 Trần Phú",
+                "city": "Nha Trang",
+            }
+        )
         self.dossier.sudo()._finish_processing()
         response = self.url_open(self.dossier._get_public_status_url())
         self.assertIn("Result ready", response.text)
@@ -245,16 +306,24 @@ class TestPublicStatusLookup(PublicAdminPortalCase):
 
     def test_lookup_does_not_list_codes(self):
         other = self.dossier_of(self.applicant)
-        for code in ("%", "%-%", "000.00.00.H56%", self.dossier.name[:-1] + "_", self.dossier.name[:-2],
-                     self.dossier.name.lower() + "%", "' OR '1'='1"):
+        for code in (
+            "%",
+            "%-%",
+            "000.00.00.H56%",
+            self.dossier.name[:-1] + "_",
+            self.dossier.name[:-2],
+            self.dossier.name.lower() + "%",
+            "' OR '1'='1",
+        ):
             response = self.lookup(code, "5678")
             self.assertEqual(response.status_code, 404, code)
             self.assertNotIn(self.dossier.name, response.text, code)
             self.assertNotIn(other.name, response.text, code)
             self.assertNotIn(self.procedure.name, response.text, code)
             self.env["public_admin.lookup.attempt"].search([]).unlink()
-        self.assertEqual(self.lookup(self.dossier.name.lower(), "5678").status_code, 200,
-                         "a code typed in lower case is still found")
+        self.assertEqual(
+            self.lookup(self.dossier.name.lower(), "5678").status_code, 200, "a code typed in lower case is still found"
+        )
 
     def test_malformed_second_factor_is_refused_without_looking_up(self):
         for digits in ("", "567", "56789", "abcd"):
@@ -284,8 +353,11 @@ class TestPublicStatusLookup(PublicAdminPortalCase):
             self.assertNotIn(self.dossier.name, response.text)
             self.env["public_admin.lookup.attempt"].search([]).unlink()
         draft = self.create_dossier()
-        self.assertEqual(self.url_open(f"/tra-cuu-ho-so/{draft.lookup_token}").status_code, 404,
-                         "a dossier still being entered at the counter is not public")
+        self.assertEqual(
+            self.url_open(f"/tra-cuu-ho-so/{draft.lookup_token}").status_code,
+            404,
+            "a dossier still being entered at the counter is not public",
+        )
 
     def test_repeated_failures_are_slowed_down_per_client(self):
         Attempt = self.env["public_admin.lookup.attempt"]
@@ -297,8 +369,9 @@ class TestPublicStatusLookup(PublicAdminPortalCase):
         self.assertIn("Too many unsuccessful attempts", blocked.text)
         self.assertNotIn(self.procedure.name, blocked.text)
         self.assertEqual(blocked.headers["Retry-After"], "900")
-        self.assertEqual(self.url_open(self.dossier._get_public_status_url()).status_code, 429,
-                         "the QR link route is throttled too")
+        self.assertEqual(
+            self.url_open(self.dossier._get_public_status_url()).status_code, 429, "the QR link route is throttled too"
+        )
         self.assertEqual(Attempt.search_count([]), 5, "blocked requests are not looked up at all")
 
         # Once the failures are older than the window, the client may try again.
@@ -320,8 +393,7 @@ class TestPublicStatusLookup(PublicAdminPortalCase):
 
     def test_old_failures_are_forgotten_by_the_autovacuum(self):
         Attempt = self.env["public_admin.lookup.attempt"]
-        old = Attempt.create({"ip_address": "198.51.100.1",
-                              "date_attempt": fields.Datetime.now() - timedelta(days=2)})
+        old = Attempt.create({"ip_address": "198.51.100.1", "date_attempt": fields.Datetime.now() - timedelta(days=2)})
         recent = Attempt.create({"ip_address": "198.51.100.1"})
         Attempt._gc_lookup_attempts()
         self.assertFalse(old.exists())

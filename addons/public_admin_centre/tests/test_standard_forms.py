@@ -59,9 +59,7 @@ class TestStandardForms(PublicAdminCase):
             cls.dossier.with_user(cls.officer_construction).action_start_step()
         with freeze_time(cls.local(2026, 11, 24, 10, 0)):
             cls.dossier.with_user(cls.officer_construction).action_finish_step(note="Đủ điều kiện")
-        cls.drawing = cls.dossier.document_ids.filtered(
-            lambda d: d.name == "Bản vẽ thiết kế xây dựng"
-        )
+        cls.drawing = cls.dossier.document_ids.filtered(lambda d: d.name == "Bản vẽ thiết kế xây dựng")
         cls.drawing.note = "Thiếu bản vẽ mặt cắt công trình"
         with freeze_time(cls.local(2026, 11, 25, 9, 0)):
             cls.dossier.with_user(cls.officer_environment).action_request_supplement(
@@ -88,16 +86,12 @@ class TestStandardForms(PublicAdminCase):
         with freeze_time(cls.local(2026, 11, 25, 8, 0)):
             cls.refused = cls._new_dossier(summary="Cấp phép xây dựng nhà xưởng")
             cls.refused.with_user(cls.front_desk).action_receive()
-            cls.refused.with_user(cls.front_desk).action_refuse(
-                "Công trình thuộc thẩm quyền cấp phép của Bộ Xây dựng"
-            )
+            cls.refused.with_user(cls.front_desk).action_refuse("Công trình thuộc thẩm quyền cấp phép của Bộ Xây dựng")
         with freeze_time(cls.local(2026, 11, 26, 14, 0)):
             cls.stopped = cls._new_dossier(summary="Cải tạo nhà ở")
             cls.stopped.with_user(cls.front_desk).action_receive()
         with freeze_time(cls.local(2026, 11, 30, 15, 0)):
-            cls.stopped.with_user(cls.manager).action_stop(
-                "Người nộp hồ sơ đề nghị dừng để điều chỉnh thiết kế"
-            )
+            cls.stopped.with_user(cls.manager).action_stop("Người nộp hồ sơ đề nghị dừng để điều chỉnh thiết kế")
         # Received at 06:30 on 1 December local time, still 30 November in UTC.
         with freeze_time(cls.local(2026, 12, 1, 6, 30)):
             cls.december = cls._new_dossier(summary="Xây nhà ở riêng lẻ 2 tầng")
@@ -161,12 +155,8 @@ class TestStandardForms(PublicAdminCase):
         self.assertIn("20 ngày làm việc (thời gian giải quyết rút ngắn còn 15 ngày làm việc)", page)
         # Times in Ho Chi Minh City time; the appointment is the one given at reception.
         self.assertIn("Thời gian nhận hồ sơ: 09 giờ 00 phút, ngày 23/11/2026", page)
-        self.assertIn(
-            "Thời gian trả kết quả giải quyết hồ sơ: 09 giờ 00 phút, ngày 14/12/2026", page
-        )
-        self.assertIn(
-            "Đăng ký nhận kết quả tại: Trung tâm Phục vụ hành chính công, 01 Trần Phú", page
-        )
+        self.assertIn("Thời gian trả kết quả giải quyết hồ sơ: 09 giờ 00 phút, ngày 14/12/2026", page)
+        self.assertIn("Đăng ký nhận kết quả tại: Trung tâm Phục vụ hành chính công, 01 Trần Phú", page)
         book, entry = self.dossier.register_number.split("/")
         self.assertIn(f"Quyển số: {book}, Số thứ tự: {entry}", page)
         self.assertIn("NGƯỜI TIẾP NHẬN HỒ SƠ (Ký và ghi rõ họ tên) Lê Thị Tiếp Nhận", page)
@@ -174,8 +164,7 @@ class TestStandardForms(PublicAdminCase):
     def test_receipt_lists_the_documents_handed_in_with_kind_and_copies(self):
         root = self.render_html(RECEIPT, self.dossier)
         rows = [
-            [self.text(cell) for cell in row.xpath("./td")]
-            for row in root.xpath("//table[@class='pa-grid']/tbody/tr")
+            [self.text(cell) for cell in row.xpath("./td")] for row in root.xpath("//table[@class='pa-grid']/tbody/tr")
         ]
         self.assertEqual(
             rows,
@@ -228,8 +217,7 @@ class TestStandardForms(PublicAdminCase):
         self.assertIn("Hồ sơ của: Nguyễn Văn An", page)
         self.assertIn(f"Mã hồ sơ: {self.dossier.name}", page)
         rows = [
-            [self.text(cell) for cell in row.xpath("./td")]
-            for row in root.xpath("//table[@class='pa-grid']/tbody/tr")
+            [self.text(cell) for cell in row.xpath("./td")] for row in root.xpath("//table[@class='pa-grid']/tbody/tr")
         ]
         self.assertEqual(
             rows,
@@ -237,8 +225,7 @@ class TestStandardForms(PublicAdminCase):
         )
         self.assertIn("Lý do: Hồ sơ thiết kế chưa đủ để đánh giá tác động môi trường", page)
         self.assertIn(
-            "liên hệ với Võ Thị Môi - Trung tâm Phục vụ hành chính công, "
-            "số điện thoại 0258 3822 222",
+            "liên hệ với Võ Thị Môi - Trung tâm Phục vụ hành chính công, số điện thoại 0258 3822 222",
             page,
         )
         self.assertIn("NGƯỜI HƯỚNG DẪN (Ký và ghi rõ họ tên) Võ Thị Môi", page)
@@ -260,9 +247,7 @@ class TestStandardForms(PublicAdminCase):
         self.assertIn("Vào lúc 09 giờ 00 phút, ngày 23/11/2026", page)
         self.assertIn(f"Mã hồ sơ: {self.dossier.name}", page)
         # The appointment had moved by the day the clock stopped for the supplement.
-        self.assertIn(
-            "Thời hẹn trả kết quả giải quyết hồ sơ: 09 giờ 00 phút, ngày 15/12/2026", page
-        )
+        self.assertIn("Thời hẹn trả kết quả giải quyết hồ sơ: 09 giờ 00 phút, ngày 15/12/2026", page)
         self.assertIn("Lý do: Chờ ý kiến thẩm định của cơ quan phối hợp", page)
         self.assertIn("Sở Xây dựng xin lỗi Ông/Bà", page)
         self.assertIn("vào lúc 16 giờ 00 phút, ngày 17/12/2026", page)
@@ -284,10 +269,7 @@ class TestStandardForms(PublicAdminCase):
         self.assertIn("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", page)
         self.assertIn("Cơ quan (bộ phận) giải quyết hồ sơ: Sở Xây dựng", page)
         self.assertIn("Cơ quan phối hợp giải quyết hồ sơ: Sở Nông nghiệp và Môi trường", page)
-        rows = [
-            [self.text(cell) for cell in row.xpath("./td")]
-            for row in root.xpath("//tr[@class='pa-handover']")
-        ]
+        rows = [[self.text(cell) for cell in row.xpath("./td")] for row in root.xpath("//tr[@class='pa-handover']")]
         centre, construction = "Trung tâm Phục vụ hành chính công", "Sở Xây dựng"
         environment = "Sở Nông nghiệp và Môi trường"
         self.assertEqual(
@@ -310,9 +292,7 @@ class TestStandardForms(PublicAdminCase):
                 "14 giờ 00 phút, ngày 16/12/2026",
             ],
         )
-        self.assertEqual(
-            [row[3] for row in rows], ["Đúng hạn", "Trước hạn", "Đúng hạn", "Quá hạn", "Quá hạn"]
-        )
+        self.assertEqual([row[3] for row in rows], ["Đúng hạn", "Trước hạn", "Đúng hạn", "Quá hạn", "Quá hạn"])
         self.assertEqual(rows[1][4], "Đủ điều kiện")
         self.assertEqual(rows[-1][4], "Trả kết quả")
 
@@ -330,22 +310,16 @@ class TestStandardForms(PublicAdminCase):
             with self.subTest(report=report_ref), self.assertRaisesRegex(UserError, message):
                 self.render_pdf(report_ref, dossier)
         self.assertFalse(
-            self.env["public_admin.dossier.form.log"].search(
-                [("dossier_id", "in", (self.draft | self.refused).ids)]
-            ),
+            self.env["public_admin.dossier.form.log"].search([("dossier_id", "in", (self.draft | self.refused).ids)]),
             "a refused print logs nothing",
         )
 
     def test_print_menu_offers_the_forms_on_dossiers(self):
         actions = self.env["ir.actions.actions"].with_user(self.front_desk)
-        bound_ids = {
-            binding["id"] for binding in actions.get_bindings("public_admin.dossier")["report"]
-        }
+        bound_ids = {binding["id"] for binding in actions.get_bindings("public_admin.dossier")["report"]}
         for report_ref in (RECEIPT, SUPPLEMENT, REFUSAL, APOLOGY, STOP, CONTROL_SHEET):
             self.assertIn(self.env.ref(report_ref).id, bound_ids, report_ref)
-        self.assertNotIn(
-            self.env.ref(REGISTER).id, bound_ids, "the register is printed from its wizard"
-        )
+        self.assertNotIn(self.env.ref(REGISTER).id, bound_ids, "the register is printed from its wizard")
 
     # ------------------------------------------------------------------ 7. register
     def register_wizard(self, date_from, date_to, **vals):
@@ -358,13 +332,8 @@ class TestStandardForms(PublicAdminCase):
     def test_register_lists_the_dossiers_received_in_the_local_period(self):
         november = self.register_wizard("2026-11-01", "2026-11-30")
         root = self.render_html(REGISTER, november)
-        rows = [
-            [self.text(cell) for cell in row.xpath("./td")]
-            for row in root.xpath("//tr[@class='pa-register-row']")
-        ]
-        self.assertEqual(
-            [row[1] for row in rows], [self.dossier.name, self.refused.name, self.stopped.name]
-        )
+        rows = [[self.text(cell) for cell in row.xpath("./td")] for row in root.xpath("//tr[@class='pa-register-row']")]
+        self.assertEqual([row[1] for row in rows], [self.dossier.name, self.refused.name, self.stopped.name])
         self.assertEqual(
             rows[0],
             [
@@ -387,20 +356,14 @@ class TestStandardForms(PublicAdminCase):
 
         december = self.register_wizard("2026-12-01", "2026-12-31")
         root = self.render_html(REGISTER, december)
-        codes = [
-            self.text(row.xpath("./td")[1]) for row in root.xpath("//tr[@class='pa-register-row']")
-        ]
-        self.assertEqual(
-            codes, [self.december.name], "06:30 on 1 December is December, whatever UTC says"
-        )
+        codes = [self.text(row.xpath("./td")[1]) for row in root.xpath("//tr[@class='pa-register-row']")]
+        self.assertEqual(codes, [self.december.name], "06:30 on 1 December is December, whatever UTC says")
 
     def test_register_of_a_unit_keeps_its_dossiers_only(self):
         wizard = self.register_wizard("2026-11-01", "2026-12-31", agency_id=self.health.id)
         self.assertFalse(wizard._register_rows())
         wizard.agency_id = self.construction
-        self.assertEqual(
-            len(wizard._register_rows()), 4, "the department leads every building permit"
-        )
+        self.assertEqual(len(wizard._register_rows()), 4, "the department leads every building permit")
         root = self.render_html(REGISTER, wizard)
         self.assertIn("SỞ XÂY DỰNG", self.text(root))
 
@@ -420,18 +383,14 @@ class TestStandardForms(PublicAdminCase):
     def test_register_excel_export_has_one_row_per_dossier(self):
         wizard = self.register_wizard("2026-11-01", "2026-11-30")
         content, report_type = (
-            self.env["ir.actions.report"]
-            .with_user(self.front_desk)
-            ._render(REGISTER_XLSX, wizard.ids)
+            self.env["ir.actions.report"].with_user(self.front_desk)._render(REGISTER_XLSX, wizard.ids)
         )
         self.assertEqual(report_type, "xlsx")
         sheet = openpyxl.load_workbook(BytesIO(content)).active
         self.assertEqual(sheet["A1"].value, "SỔ THEO DÕI HỒ SƠ")
         self.assertEqual(sheet["B4"].value, "Mã hồ sơ")
         data = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=5)]
-        self.assertEqual(
-            [row[1] for row in data], [self.dossier.name, self.refused.name, self.stopped.name]
-        )
+        self.assertEqual([row[1] for row in data], [self.dossier.name, self.refused.name, self.stopped.name])
         self.assertEqual(
             data[0][:4],
             [1, self.dossier.name, "Cấp giấy phép xây dựng mới đối với công trình cấp II", 1],
@@ -472,11 +431,7 @@ class TestStandardFormsPdf(PublicAdminCommon, HttpCase):
         # One request first: wkhtmltopdf fetches two style sheets at once, and the server's first
         # requests reading the addons' manifests in parallel can trip CPython 3.11.7's parser.
         self.url_open("/web/static/img/favicon.ico")
-        reports = (
-            self.env["ir.actions.report"]
-            .with_user(self.front_desk)
-            .with_context(force_report_rendering=True)
-        )
+        reports = self.env["ir.actions.report"].with_user(self.front_desk).with_context(force_report_rendering=True)
         # A wkhtmltopdf stuck on the test server must fail this test, not hang the whole run.
         with patch.object(subprocess, "Popen", _BoundedPopen):
             content, report_type = reports._render_qweb_pdf(RECEIPT, dossier.ids)
@@ -485,6 +440,4 @@ class TestStandardFormsPdf(PublicAdminCommon, HttpCase):
         self.assertEqual(reader.getNumPages(), 1, "the slip fits on one A4 page")
         self.assertIn(dossier.name, reader.getPage(0).extractText())
         log = self.env["public_admin.dossier.form.log"].search([("dossier_id", "=", dossier.id)])
-        self.assertEqual(
-            (log.form_type, log.is_copy, log.user_id), ("receipt", False, self.front_desk)
-        )
+        self.assertEqual((log.form_type, log.is_copy, log.user_id), ("receipt", False, self.front_desk))

@@ -44,5 +44,6 @@ class TestCitizenTours(PublicAdminPortalCase):
         self.start_tour(f"/tra-cuu-ho-so?code={quote(dossier.name)}", "public_admin_status_lookup_tour")
         qr_path = urlparse(dossier._get_public_status_url()).path
         self.start_tour(qr_path, "public_admin_status_qr_tour")
-        self.assertFalse(self.env["public_admin.lookup.attempt"].search_count([]),
-                         "successful lookups are not counted as failures")
+        self.assertFalse(
+            self.env["public_admin.lookup.attempt"].search_count([]), "successful lookups are not counted as failures"
+        )

@@ -21,7 +21,10 @@ class PublicAdminDossierReasonWizard(models.TransientModel):
     )
     reason = fields.Text()
     document_line_ids = fields.Many2many(
-        "public_admin.dossier.document", "public_admin_reason_wizard_document_rel", "wizard_id", "document_id",
+        "public_admin.dossier.document",
+        "public_admin_reason_wizard_document_rel",
+        "wizard_id",
+        "document_id",
         string="Documents to add or fix",
         domain="[('dossier_id', '=', dossier_id)]",
     )

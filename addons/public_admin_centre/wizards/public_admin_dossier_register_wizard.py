@@ -12,9 +12,7 @@ class PublicAdminDossierRegisterWizard(models.TransientModel):
     _name = "public_admin.dossier.register.wizard"
     _description = "Print the dossier register for a period"
 
-    date_from = fields.Date(
-        required=True, default=lambda self: fields.Date.context_today(self).replace(day=1)
-    )
+    date_from = fields.Date(required=True, default=lambda self: fields.Date.context_today(self).replace(day=1))
     date_to = fields.Date(required=True, default=fields.Date.context_today)
     agency_id = fields.Many2one(
         "public_admin.agency",
@@ -31,23 +29,17 @@ class PublicAdminDossierRegisterWizard(models.TransientModel):
 
     def action_print(self):
         self.ensure_one()
-        return self.env.ref(
-            "public_admin_centre.public_admin_dossier_register_report"
-        ).report_action(self)
+        return self.env.ref("public_admin_centre.public_admin_dossier_register_report").report_action(self)
 
     def action_export_xlsx(self):
         self.ensure_one()
-        return self.env.ref(
-            "public_admin_centre.public_admin_dossier_register_report_xlsx"
-        ).report_action(self)
+        return self.env.ref("public_admin_centre.public_admin_dossier_register_report_xlsx").report_action(self)
 
     # ------------------------------------------------------------------ content of the register
     def _local_tz(self):
         calendar = (
             self.agency_id.calendar_id
-            or self.env.ref(
-                "public_admin_centre.resource_calendar_public_admin", raise_if_not_found=False
-            )
+            or self.env.ref("public_admin_centre.resource_calendar_public_admin", raise_if_not_found=False)
             or self.env.company.resource_calendar_id
         )
         return pytz.timezone(calendar.tz or "Asia/Ho_Chi_Minh")
@@ -80,9 +72,7 @@ class PublicAdminDossierRegisterWizard(models.TransientModel):
         """One dict per dossier; the PDF and the Excel register print the same rows."""
         rows = []
         for number, dossier in enumerate(self._get_dossiers(), start=1):
-            contact = ", ".join(
-                part for part in (dossier.applicant_address, dossier.applicant_phone) if part
-            )
+            contact = ", ".join(part for part in (dossier.applicant_address, dossier.applicant_phone) if part)
             rows.append(
                 {
                     "number": number,

@@ -14,7 +14,9 @@ class PublicAdminProcedure(models.Model):
             return super()._public_fee_lines()
         lines = []
         for fee in self.fee_ids:
-            amount = format_amount(self.env, fee.amount, fee.currency_id) if fee.amount else self.env._("Free of charge")
+            amount = (
+                format_amount(self.env, fee.amount, fee.currency_id) if fee.amount else self.env._("Free of charge")
+            )
             if fee.note:
                 amount = f"{amount} ({fee.note})"
             lines.append((fee.name, amount))

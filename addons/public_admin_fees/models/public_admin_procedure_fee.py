@@ -19,8 +19,9 @@ class PublicAdminProcedureFee(models.Model):
     )
     amount = fields.Monetary(required=True, currency_field="currency_id")
     currency_id = fields.Many2one(
-        "res.currency", required=True, default=lambda self: self.env.ref("base.VND", raise_if_not_found=False)
-        or self.env.company.currency_id,
+        "res.currency",
+        required=True,
+        default=lambda self: self.env.ref("base.VND", raise_if_not_found=False) or self.env.company.currency_id,
     )
     retained_percent = fields.Float(
         string="Retained by the agency (%)",
@@ -30,6 +31,9 @@ class PublicAdminProcedureFee(models.Model):
 
     _sql_constraints = [
         ("amount_positive", "CHECK(amount >= 0)", "A fee cannot be negative."),
-        ("retained_range", "CHECK(retained_percent >= 0 AND retained_percent <= 100)",
-         "The retained share is a percentage between 0 and 100."),
+        (
+            "retained_range",
+            "CHECK(retained_percent >= 0 AND retained_percent <= 100)",
+            "The retained share is a percentage between 0 and 100.",
+        ),
     ]

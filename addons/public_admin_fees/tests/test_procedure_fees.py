@@ -6,17 +6,18 @@ from odoo.tools import mute_logger
 
 @tagged("post_install", "-at_install")
 class TestProcedureFees(TransactionCase):
-
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.vnd = cls.env.ref("base.VND")
         cls.vnd.active = True
-        cls.procedure = cls.env["public_admin.procedure"].create({
-            "code": "1.009972",
-            "name": "Cấp giấy phép xây dựng nhà ở riêng lẻ",
-            "fee_text": "Lệ phí: 75.000 đồng/giấy phép",
-        })
+        cls.procedure = cls.env["public_admin.procedure"].create(
+            {
+                "code": "1.009972",
+                "name": "Cấp giấy phép xây dựng nhà ở riêng lẻ",
+                "fee_text": "Lệ phí: 75.000 đồng/giấy phép",
+            }
+        )
 
     def test_public_page_shows_published_text_without_a_schedule(self):
         self.assertEqual(self.procedure._public_fee_lines(), [("Fees and charges", "Lệ phí: 75.000 đồng/giấy phép")])
@@ -24,8 +25,17 @@ class TestProcedureFees(TransactionCase):
     def test_public_page_shows_the_fee_schedule(self):
         self.procedure.fee_ids = [
             (0, 0, {"name": "Lệ phí cấp giấy phép", "fee_type": "charge", "amount": 75000, "currency_id": self.vnd.id}),
-            (0, 0, {"name": "Phí thẩm định", "fee_type": "fee", "amount": 0, "currency_id": self.vnd.id,
-                    "note": "miễn cho hộ nghèo"}),
+            (
+                0,
+                0,
+                {
+                    "name": "Phí thẩm định",
+                    "fee_type": "fee",
+                    "amount": 0,
+                    "currency_id": self.vnd.id,
+                    "note": "miễn cho hộ nghèo",
+                },
+            ),
         ]
         lines = self.procedure._public_fee_lines()
         self.assertEqual(lines[0][0], "Lệ phí cấp giấy phép")
@@ -43,8 +53,13 @@ class TestProcedureFees(TransactionCase):
     def test_negative_fee_refused(self):
         for vals in ({"amount": -1}, {"amount": 1000, "retained_percent": 120}):
             with self.subTest(**vals), self.assertRaises(CheckViolation), self.cr.savepoint():
-                self.env["public_admin.procedure.fee"].create({
-                    "procedure_id": self.procedure.id, "name": "Sai", "currency_id": self.vnd.id, **vals,
-                })
+                self.env["public_admin.procedure.fee"].create(
+                    {
+                        "procedure_id": self.procedure.id,
+                        "name": "Sai",
+                        "currency_id": self.vnd.id,
+                        **vals,
+                    }
+                )
                 self.env.flush_all()
         self.assertFalse(self.procedure.fee_ids)
