@@ -56,7 +56,8 @@ class PublicCatalogue(http.Controller):
         unit_label = self._selection_labels(procedure, "processing_time_unit").get(unit, "").lower()
         text = f"{procedure.processing_time:g} {unit_label}"
         if procedure.processing_time_local and procedure.processing_time_local < procedure.processing_time_legal:
-            text += " " + env._("(legal time: %(legal)s)", legal=f"{procedure.processing_time_legal:g}")
+            legal = "%g" % procedure.processing_time_legal  # no f-string inside _(): the extractor evals them
+            text += " " + env._("(legal time: %(legal)s)", legal=legal)
         return text
 
     def _reception_places(self, procedure):

@@ -296,6 +296,8 @@ class PublicAdminDemoLoader(models.AbstractModel):
         perform each of them (front desk, officer or head of the agency holding the step), with
         ``fields.Datetime.now`` answering the time of the event. An event that would fall after
         the real now is not played: the dossier stays where it is, as it would in real life.
+        The clock is patched for the whole process while this runs (and restored after, even on
+        error): meant for loading demo data and for tests, not for a server serving users.
 
         :param procedures: procedures to draw from (default: those in force that have a
             deciding agency)

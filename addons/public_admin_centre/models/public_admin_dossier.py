@@ -72,7 +72,7 @@ class PublicAdminDossier(models.Model):
     applicant_phone = fields.Char(compute="_compute_applicant_phone", store=True, readonly=False, string="Phone")
     applicant_email = fields.Char(compute="_compute_applicant_email", store=True, readonly=False, string="Email")
     applicant_id_number = fields.Char(
-        compute="_compute_applicant",
+        compute="_compute_applicant_id_number",
         store=True,
         readonly=False,
         string="Citizen ID number",
@@ -269,8 +269,11 @@ class PublicAdminDossier(models.Model):
 
     @api.depends("step_ids.agency_id")
     def _compute_is_inter_agency(self):
+        # The centre's own reception step does not make a dossier inter-agency (liên thông):
+        # two processing agencies do. Statistics count an inter-agency dossier once.
         for dossier in self:
-            dossier.is_inter_agency = len(dossier.step_ids.agency_id) > 1
+            processing = dossier.step_ids.filtered(lambda s: s.role != "reception")
+            dossier.is_inter_agency = len(processing.agency_id) > 1
 
     @api.depends("date_finished", "date_due", "supplement_count")
     def _compute_timeliness(self):
@@ -452,12 +455,14 @@ class PublicAdminDossier(models.Model):
         for dossier in self:
             missing = dossier.document_ids.filtered(lambda d: d.is_required and not d.is_received)
             if missing:
+                # No f-string inside _(): Odoo's term extractor evaluates every string of the call.
+                documents = "\n".join("- " + name for name in missing.mapped("name"))
                 raise UserError(
                     self.env._(
                         "Dossier %(dossier)s misses required documents:\n%(documents)s\n"
                         "Request them from the applicant or mark them received.",
                         dossier=dossier.display_name,
-                        documents="\n".join(f"- {name}" for name in missing.mapped("name")),
+                        documents=documents,
                     )
                 )
 
@@ -690,8 +695,14 @@ class PublicAdminDossier(models.Model):
             if next_step:
                 dossier._enter_step(next_step, handed_by=self.env.user)
                 dossier._set_state("in_progress")
-                dossier.message_post(
-                    body=self.env._(
+                if next_step.agency_id == step.agency_id:
+                    body = self.env._(
+                        "Handed over within %(agency)s for “%(step)s”.",
+                        agency=step.agency_id.display_name,
+                        step=next_step.name,
+                    )
+                else:
+                    body = self.env._(
                         "Handed over from %(from)s to %(to)s for “%(step)s”.",
                         **{
                             "from": step.agency_id.display_name,
@@ -699,7 +710,7 @@ class PublicAdminDossier(models.Model):
                             "step": next_step.name,
                         },
                     )
-                )
+                dossier.message_post(body=body)
             else:
                 dossier._finish_processing()
         return True
@@ -1159,11 +1170,12 @@ class PublicAdminDossier(models.Model):
             raise UserError(self.env._("The file “%(name)s” is empty.", name=label))
         max_bytes = self._portal_upload_max_bytes()
         if len(data) > max_bytes:
+            size = "%g" % (max_bytes / 1024 / 1024)  # no f-string inside _(): the extractor evals them
             raise UserError(
                 self.env._(
                     "The file “%(name)s” is too large: at most %(size)s MB is accepted.",
                     name=label,
-                    size=f"{max_bytes / 1024 / 1024:g}",
+                    size=size,
                 )
             )
         mimetype = guess_mimetype(data, default="application/octet-stream")

@@ -80,6 +80,7 @@ class TestDossierWorkflow(PublicAdminCase):
         form.procedure_id = self.procedure
         form.partner_id = self.applicant
         self.assertEqual(form.applicant_name, "Nguyễn Văn An")
+        self.assertEqual(form.applicant_id_number, "056090001234", "the citizen ID comes from the partner")
         self.assertEqual(form.agency_id, self.construction)
         self.assertEqual(len(form.document_ids), 4)
         dossier = form.save()
@@ -128,6 +129,11 @@ class TestDossierWorkflow(PublicAdminCase):
         self.assertEqual(dossier.state, "returned")
         self.assertEqual(dossier.return_method, "counter")
         self.assertEqual(dossier.date_returned, self.local(2026, 12, 4, 10, 0))
+
+    def test_single_agency_dossier_is_not_inter_agency(self):
+        dossier = self.received_dossier(procedure_id=self.procedure_same_day.id)
+        self._finish_all_steps(dossier)
+        self.assertFalse(dossier.is_inter_agency, "the centre's reception does not make a dossier inter-agency")
 
     def test_step_finished_after_its_deadline_is_late_but_dossier_on_time(self):
         with freeze_time(self.local(2026, 11, 23, 9, 0)):
