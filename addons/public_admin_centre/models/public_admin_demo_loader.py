@@ -109,8 +109,7 @@ SUPPLEMENT_REASONS = [
     ("Giấy khám sức khỏe đã hết thời hạn sử dụng.", "Giấy khám sức khỏe còn giá trị (bản chính)"),
 ]
 REFUSAL_REASONS = [
-    "Hồ sơ không thuộc thẩm quyền giải quyết của cơ quan; "
-    "đề nghị nộp tại Ủy ban nhân dân cấp xã nơi cư trú.",
+    "Hồ sơ không thuộc thẩm quyền giải quyết của cơ quan; đề nghị nộp tại Ủy ban nhân dân cấp xã nơi cư trú.",
     "Tổ chức, cá nhân không đáp ứng điều kiện theo quy định của pháp luật chuyên ngành.",
     "Hồ sơ nộp trùng với hồ sơ đang được giải quyết.",
     "Kết quả thẩm định không đủ điều kiện cấp phép theo quy định hiện hành.",
@@ -203,9 +202,7 @@ class PublicAdminDemoLoader(models.AbstractModel):
                 [("name", "=", sector_data["name"])], limit=1
             )
             if not sector:
-                sector = Sector.create(
-                    {"name": sector_data["name"], "ministry": sector_data["ministry"]}
-                )
+                sector = Sector.create({"name": sector_data["name"], "ministry": sector_data["ministry"]})
                 xmlids.append(
                     {
                         "xml_id": f"{MODULE}.{sector_data['xmlid']}",
@@ -285,9 +282,7 @@ class PublicAdminDemoLoader(models.AbstractModel):
 
     # ------------------------------------------------------------------ dossiers
     @api.model
-    def _generate_demo_dossiers(
-        self, count=300, seed=2025, procedures=None, reception_centre=None, days=60
-    ):
+    def _generate_demo_dossiers(self, count=300, seed=2025, procedures=None, reception_centre=None, days=60):
         """Make ``count`` dossiers received over the last ``days`` days, with their whole history.
 
         Each dossier gets a final state to reach (every state is represented, the first eleven
@@ -316,18 +311,13 @@ class PublicAdminDemoLoader(models.AbstractModel):
                 ]
             )
             return self.env["public_admin.dossier"].browse(existing.mapped("res_id"))
-        procedures = (
-            procedures or env["public_admin.procedure"].search([("is_current", "=", True)])
-        ).sudo()
+        procedures = (procedures or env["public_admin.procedure"].search([("is_current", "=", True)])).sudo()
         procedures = procedures.filtered(lambda p: p.agency_id and p.is_current)
         centre = (
-            reception_centre
-            or env["public_admin.agency"].search([("is_reception_centre", "=", True)], limit=1)
+            reception_centre or env["public_admin.agency"].search([("is_reception_centre", "=", True)], limit=1)
         ).sudo()
         if not procedures or not centre:
-            raise UserError(
-                self.env._("Demo dossiers need procedures in force and a reception centre.")
-            )
+            raise UserError(self.env._("Demo dossiers need procedures in force and a reception centre."))
         if env["res.lang"].search_count([("code", "=", "vi_VN")]):
             env = env(context=dict(env.context, lang="vi_VN"))
         context = {
@@ -343,13 +333,8 @@ class PublicAdminDemoLoader(models.AbstractModel):
         now = fields.Datetime.now()
         rng = random.Random(seed)
         calendar = centre.calendar_id
-        weights = {
-            entry["code"]: entry.get("demo_weight", 2)
-            for entry in self._read_demo_catalogue()["procedures"]
-        }
-        generator = _DemoHistory(
-            self.with_env(env), rng, now, days, centre, calendar, procedures, weights, seed
-        )
+        weights = {entry["code"]: entry.get("demo_weight", 2) for entry in self._read_demo_catalogue()["procedures"]}
+        generator = _DemoHistory(self.with_env(env), rng, now, days, centre, calendar, procedures, weights, seed)
         plans = generator.plan(count)
         clock = _DemoClock(now)
         Dossier = env["public_admin.dossier"]
@@ -407,9 +392,7 @@ class _DemoHistory:
         self.partner_seq = 0
         self.company_names = set()
         admin = self.env.ref("base.user_admin", raise_if_not_found=False) or self.env.user
-        manager = centre.user_ids.filtered(
-            lambda u: u.has_group("public_admin_centre.group_centre_manager")
-        )
+        manager = centre.user_ids.filtered(lambda u: u.has_group("public_admin_centre.group_centre_manager"))
         self.manager = manager[:1] or admin
         front = centre.user_ids.filtered(
             lambda u: (
@@ -418,9 +401,7 @@ class _DemoHistory:
             )
         )
         self.front_desk = front or self.manager
-        self.lang = (
-            "vi_VN" if self.env["res.lang"].search_count([("code", "=", "vi_VN")]) else False
-        )
+        self.lang = "vi_VN" if self.env["res.lang"].search_count([("code", "=", "vi_VN")]) else False
         self.country = self.env.ref("base.vn", raise_if_not_found=False)
         self.state = self.env.ref("base.state_vn_VN-21", raise_if_not_found=False)
         self.citizen = loader._demo_ref("partner_congdan_demo")
@@ -484,9 +465,7 @@ class _DemoHistory:
             if remaining <= end - begin:
                 return (begin + remaining).replace(microsecond=0)
             remaining -= end - begin
-        return self.engine.add_working_hours(self.calendar, moment, max(hours, 0.05)).replace(
-            microsecond=0
-        )
+        return self.engine.add_working_hours(self.calendar, moment, max(hours, 0.05)).replace(microsecond=0)
 
     def hours_until(self, start, end):
         """Working hours from ``start`` to ``end`` (negative when ``end`` is earlier)."""
@@ -512,9 +491,7 @@ class _DemoHistory:
     # ---------------------------------------------------------------- people
     def _mobile(self):
         while True:
-            number = self.rng.choice(MOBILE_PREFIXES) + "".join(
-                str(self.rng.randrange(10)) for _i in range(7)
-            )
+            number = self.rng.choice(MOBILE_PREFIXES) + "".join(str(self.rng.randrange(10)) for _i in range(7))
             if normalize_vietnamese_phone(number):
                 return f"{number[:4]} {number[4:7]} {number[7:]}"
 
@@ -588,9 +565,7 @@ class _DemoHistory:
                 vals["email"] = f"congdan.{self.seed}.{self.partner_seq}@example.com"
         partner = self.env["res.partner"].create(vals)
         kind = "company" if company else "applicant"
-        self.partner_xmlids.append(
-            (f"partner_{kind}_{self.seed}_{self.partner_seq:04d}_demo", partner)
-        )
+        self.partner_xmlids.append((f"partner_{kind}_{self.seed}_{self.partner_seq:04d}_demo", partner))
         return partner
 
     def applicant(self, procedure):
@@ -754,12 +729,9 @@ class _DemoHistory:
                 + 3
                 + delay
             ),
-            "financial": lambda: (
-                hours * 0.75 + plan["request_after"] + rng.uniform(2, 24) + 4 + delay
-            ),
+            "financial": lambda: hours * 0.75 + plan["request_after"] + rng.uniform(2, 24) + 4 + delay,
             "done": lambda: (
-                (hours * late_or_speed + detours + 6 + delay) * (1.3 if plan["simple"] else 1.1)
-                + rng.uniform(1, 16)
+                (hours * late_or_speed + detours + 6 + delay) * (1.3 if plan["simple"] else 1.1) + rng.uniform(1, 16)
             ),
         }
         if target in before_now:
@@ -830,9 +802,7 @@ class _DemoDossierStory:
         self.moment = plan["start"]
         self.front = self.rng.choice(history.front_desk)
         # who submits online: the applicant's portal account, or the national portal (system)
-        self.system = history.portal_users.get(plan["partner"].id) or history.env.ref(
-            "base.user_root"
-        )
+        self.system = history.portal_users.get(plan["partner"].id) or history.env.ref("base.user_root")
         self.dossier = None
         self.pauses = iter(plan["pauses"])
 
@@ -966,9 +936,7 @@ class _DemoDossierStory:
         if self.plan["transfer"]:
             history = self.history
             others = history.procedures.step_ids.agency_id | history.procedures.agency_id
-            others = (others - step.agency_id - history.centre).filtered(
-                lambda a: a.user_ids or a.head_user_ids
-            )
+            others = (others - step.agency_id - history.centre).filtered(lambda a: a.user_ids or a.head_user_ids)
             if others:
                 other = rng.choice(others)
                 self.wait(history._share(dossier, self.moment, self.plan["speed"]))
@@ -995,9 +963,7 @@ class _DemoDossierStory:
         """The last step ends after the appointment, maybe after an apology of its agency."""
         history, dossier, rng = self.history, self.dossier, self.rng
         if self.plan["apology"]:
-            self.moment = max(
-                self.moment, history.working_before(dossier.date_due, rng.uniform(0, 4))
-            )
+            self.moment = max(self.moment, history.working_before(dossier.date_due, rng.uniform(0, 4)))
             history.at(self.clock, self.moment)
             late_agency = dossier.current_agency_id
             _officers, heads = history.people(late_agency)

@@ -41,9 +41,7 @@ class TestDemoData(PublicAdminCase):
             "agency_nnmt_chanuoi_demo": cls.environment,
         }
         keys = {entry["agency"] for entry in cls.loader._read_demo_catalogue()["procedures"]}
-        cls.agencies = {
-            key: departments.get(key, cls.construction) for key in keys | set(departments)
-        }
+        cls.agencies = {key: departments.get(key, cls.construction) for key in keys | set(departments)}
         cls.procedures = cls.loader._load_demo_catalogue(agencies=cls.agencies)
         cls.real_now = fields.Datetime.now()
         cls.dossiers = cls.loader._generate_demo_dossiers(
@@ -51,9 +49,7 @@ class TestDemoData(PublicAdminCase):
         )
 
     def test_catalogue_holds_real_procedures_with_checklists_times_and_steps(self):
-        catalogue = {
-            entry["code"]: entry for entry in self.loader._read_demo_catalogue()["procedures"]
-        }
+        catalogue = {entry["code"]: entry for entry in self.loader._read_demo_catalogue()["procedures"]}
         self.assertGreaterEqual(len(self.procedures), 40)
         self.assertEqual(set(self.procedures.mapped("code")), set(catalogue))
         for procedure in self.procedures:
@@ -68,9 +64,7 @@ class TestDemoData(PublicAdminCase):
         units = set(self.procedures.mapped("processing_time_unit"))
         self.assertTrue({"working_day", "calendar_day", "same_day"} <= units)
         self.assertEqual(set(self.procedures.mapped("online_level")), {"full", "partial", "none"})
-        shortened = self.procedures.filtered(
-            lambda p: 0 < p.processing_time_local < p.processing_time_legal
-        )
+        shortened = self.procedures.filtered(lambda p: 0 < p.processing_time_local < p.processing_time_legal)
         self.assertGreaterEqual(len(shortened), 5, "some procedures have a locally shortened time")
         copy_types = set(self.procedures.document_ids.mapped("copy_type"))
         self.assertTrue({"original", "photocopy", "certified"} <= copy_types)
@@ -79,9 +73,7 @@ class TestDemoData(PublicAdminCase):
         again = self.loader._load_demo_catalogue(agencies=self.agencies)
         self.assertEqual(again, self.procedures)
         self.assertEqual(
-            self.env["public_admin.procedure"].search_count(
-                [("code", "in", self.procedures.mapped("code"))]
-            ),
+            self.env["public_admin.procedure"].search_count([("code", "in", self.procedures.mapped("code"))]),
             len(self.procedures),
         )
 
@@ -103,15 +95,11 @@ class TestDemoData(PublicAdminCase):
                 "the code carries the day of reception",
             )
         self.assertEqual(len(set(received.mapped("name"))), len(received), "no code is given twice")
-        self.assertFalse(
-            self.dossiers.filtered(lambda d: d.state in ("draft", "registered") and d.name)
-        )
+        self.assertFalse(self.dossiers.filtered(lambda d: d.state in ("draft", "registered") and d.name))
 
     def test_history_happened_over_the_last_sixty_days(self):
         received = self.dossiers.filtered("date_received")
-        self.assertGreaterEqual(
-            min(received.mapped("date_received")), self.real_now - timedelta(days=61)
-        )
+        self.assertGreaterEqual(min(received.mapped("date_received")), self.real_now - timedelta(days=61))
         for dossier in self.dossiers:
             self.assertLessEqual(dossier.create_date, self.real_now)
             for moment in (
@@ -125,14 +113,10 @@ class TestDemoData(PublicAdminCase):
             self.assertLessEqual(dossier.date_received, dossier.date_finished)
             self.assertLessEqual(dossier.date_finished, dossier.date_returned)
             self.assertIn(dossier.timeliness, ("early", "on_time", "late"))
-            self.assertFalse(
-                dossier.step_ids.filtered(lambda s: not s.date_done), "every step was done"
-            )
+            self.assertFalse(dossier.step_ids.filtered(lambda s: not s.date_done), "every step was done")
         messages = self.dossiers.message_ids
         self.assertTrue(messages)
-        self.assertLessEqual(
-            max(messages.mapped("date")), self.real_now, "messages are dated by their event"
-        )
+        self.assertLessEqual(max(messages.mapped("date")), self.real_now, "messages are dated by their event")
 
     def test_paused_dossiers_have_their_clock_stopped(self):
         for dossier in self.dossiers.filtered(lambda d: d.state in ("supplement", "financial")):
@@ -156,9 +140,7 @@ class TestDemoData(PublicAdminCase):
 
     def test_real_clock_is_back_after_generation_even_on_error(self):
         original = public_admin_demo_loader.fields.Datetime.now
-        self.assertNotIsInstance(
-            getattr(original, "__self__", None), public_admin_demo_loader._DemoClock
-        )
+        self.assertNotIsInstance(getattr(original, "__self__", None), public_admin_demo_loader._DemoClock)
         with (
             patch.object(
                 public_admin_demo_loader._DemoHistory,

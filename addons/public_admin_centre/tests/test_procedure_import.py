@@ -42,9 +42,7 @@ class TestProcedureImport(TransactionCase):
         cls.rows = list(csv.DictReader(io.StringIO(cls.sample.decode("utf-8"))))
         # The agencies named in the file exist in the centre's database (the demo data has them).
         Agency = cls.env["public_admin.agency"]
-        names = {row["agency_id"] for row in cls.rows} | {
-            row["step_ids/agency_id"] for row in cls.rows
-        }
+        names = {row["agency_id"] for row in cls.rows} | {row["step_ids/agency_id"] for row in cls.rows}
         for number, name in enumerate(sorted(n for n in names if n), start=1):
             if not Agency.search_count([("name", "=", name)]):
                 Agency.create({"name": name, "code": f"000.00.{90 + number}.H99"})
@@ -100,9 +98,7 @@ class TestProcedureImport(TransactionCase):
                 parse_processing_time(row["processing_time_text"]),
                 "the legal time is read from the published text",
             )
-            self.assertEqual(
-                procedure.processing_time_local, float(row["processing_time_local"] or 0)
-            )
+            self.assertEqual(procedure.processing_time_local, float(row["processing_time_local"] or 0))
             self.assertEqual(
                 [(d.name, d.copies, d.copy_type, d.is_required) for d in procedure.document_ids],
                 [
@@ -140,12 +136,8 @@ class TestProcedureImport(TransactionCase):
             land.processing_time_text,
             "Trực tuyến: 15 Ngày; Dịch vụ bưu chính: 15 Ngày; Trực tiếp: 25 Ngày",
         )
-        self.assertEqual(
-            (land.processing_time_legal, land.processing_time_unit), (25.0, "working_day")
-        )
-        self.assertEqual(
-            len(land.step_ids.agency_id), 3, "inter-agency: centre, department, provincial office"
-        )
+        self.assertEqual((land.processing_time_legal, land.processing_time_unit), (25.0, "working_day"))
+        self.assertEqual(len(land.step_ids.agency_id), 3, "inter-agency: centre, department, provincial office")
 
     def test_published_processing_times_are_read_at_import(self):
         buffer = io.StringIO()
@@ -168,16 +160,11 @@ class TestProcedureImport(TransactionCase):
             ("9.000005", "Trong ngày", "Miễn phí (Không quy định)"),
         ]
         for code, time_text, fee in published:
-            writer.writerow(
-                [code, f"Thủ tục thử {code}", time_text, fee, "Đơn đề nghị theo mẫu", 1]
-            )
+            writer.writerow([code, f"Thủ tục thử {code}", time_text, fee, "Đơn đề nghị theo mẫu", 1])
         procedures = self._import(buffer.getvalue().encode("utf-8"), "thu_tuc.csv")
         by_code = {p.code: p for p in procedures}
         self.assertEqual(
-            {
-                code: (p.processing_time_legal, p.processing_time_unit)
-                for code, p in by_code.items()
-            },
+            {code: (p.processing_time_legal, p.processing_time_unit) for code, p in by_code.items()},
             {
                 "9.000001": (15.0, "working_day"),
                 "9.000002": (3.0, "working_day"),
@@ -186,9 +173,7 @@ class TestProcedureImport(TransactionCase):
                 "9.000005": (0.0, "same_day"),
             },
         )
-        self.assertEqual(
-            {code: p.fee_text for code, p in by_code.items()}, {c: fee for c, _t, fee in published}
-        )
+        self.assertEqual({code: p.fee_text for code, p in by_code.items()}, {c: fee for c, _t, fee in published})
         self.assertEqual(by_code["9.000003"].document_ids.mapped("name"), ["Đơn đề nghị theo mẫu"])
 
 
@@ -198,27 +183,20 @@ class TestPublishedProcessingTime(TransactionCase):
 
     def test_counter_time_is_the_legal_time_when_the_text_gives_one_per_channel(self):
         self.assertEqual(
-            parse_processing_time(
-                "Trực tuyến: 15 Ngày; Dịch vụ bưu chính: 15 Ngày; Trực tiếp: 25 Ngày"
-            ),
+            parse_processing_time("Trực tuyến: 15 Ngày; Dịch vụ bưu chính: 15 Ngày; Trực tiếp: 25 Ngày"),
             (25.0, "working_day"),
         )
         self.assertEqual(
             parse_processing_time(
-                "Trực tuyến: 5 Ngày làm việc; Dịch vụ bưu chính: 20 Ngày làm việc; "
-                "Trực tiếp: 20 Ngày làm việc"
+                "Trực tuyến: 5 Ngày làm việc; Dịch vụ bưu chính: 20 Ngày làm việc; Trực tiếp: 20 Ngày làm việc"
             ),
             (20.0, "working_day"),
         )
-        self.assertEqual(
-            parse_processing_time("Trực tuyến: 1 Ngày; Trực tiếp: 1 Giờ"), (1.0, "working_hour")
-        )
+        self.assertEqual(parse_processing_time("Trực tuyến: 1 Ngày; Trực tiếp: 1 Giờ"), (1.0, "working_hour"))
 
     def test_text_without_counter_time_reads_its_first_time(self):
         self.assertEqual(
-            parse_processing_time(
-                "Dịch vụ bưu chính: 1; Trực tiếp: 1; Trực tuyến: 10 Ngày làm việc"
-            ),
+            parse_processing_time("Dịch vụ bưu chính: 1; Trực tiếp: 1; Trực tuyến: 10 Ngày làm việc"),
             (10.0, "working_day"),
         )
         self.assertEqual(
@@ -228,14 +206,10 @@ class TestPublishedProcessingTime(TransactionCase):
 
     def test_same_day_mentioned_after_a_time_does_not_make_the_procedure_same_day(self):
         self.assertEqual(
-            parse_processing_time(
-                "05 ngày làm việc (hồ sơ nhận trước 15 giờ được trả kết quả trong ngày)"
-            ),
+            parse_processing_time("05 ngày làm việc (hồ sơ nhận trước 15 giờ được trả kết quả trong ngày)"),
             (5.0, "working_day"),
         )
-        self.assertEqual(
-            parse_processing_time("Trực tiếp: Trong ngày; Trực tuyến: 2 ngày"), (0.0, "same_day")
-        )
+        self.assertEqual(parse_processing_time("Trực tiếp: Trong ngày; Trực tuyến: 2 ngày"), (0.0, "same_day"))
 
     def test_fractions_weeks_and_unreadable_texts(self):
         self.assertEqual(parse_processing_time("0,5 ngày làm việc"), (0.5, "working_day"))
