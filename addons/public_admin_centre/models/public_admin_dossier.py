@@ -177,7 +177,7 @@ class PublicAdminDossier(models.Model):
     withdraw_reason = fields.Text(readonly=True, copy=False)
     return_method = fields.Selection(
         [("counter", "At the counter"), ("post", "By post"), ("online", "Online")],
-        string="Result returned",
+        string="Way of return",
         readonly=True,
         copy=False,
     )
@@ -381,9 +381,9 @@ class PublicAdminDossier(models.Model):
     def _phone_get_number_fields(self):
         return ["applicant_phone"]
 
-    def _fill_checklist(self):
-        self.ensure_one()
-        self.document_ids = [
+    def _checklist_commands(self):
+        """Commands creating the dossier's document lines from its procedure's checklist."""
+        return [
             fields.Command.create(
                 {
                     "procedure_document_id": line.id,
@@ -396,22 +396,15 @@ class PublicAdminDossier(models.Model):
             for line in self.procedure_id.document_ids
         ]
 
+    def _fill_checklist(self):
+        self.ensure_one()
+        self.document_ids = self._checklist_commands()
+
     @api.onchange("procedure_id")
     def _onchange_procedure_id(self):
         if self.procedure_id:
             self.agency_id = self.procedure_id.agency_id
-            self.document_ids = [fields.Command.clear()] + [
-                fields.Command.create(
-                    {
-                        "procedure_document_id": line.id,
-                        "name": line.name,
-                        "copies": line.copies,
-                        "copy_type": line.copy_type,
-                        "is_required": line.is_required,
-                    }
-                )
-                for line in self.procedure_id.document_ids
-            ]
+            self.document_ids = [fields.Command.clear(), *self._checklist_commands()]
 
     # ------------------------------------------------------------------ helpers
     def _set_state(self, state, **vals):
@@ -1044,7 +1037,14 @@ class PublicAdminDossier(models.Model):
                     subtype_xmlid="mail.mt_comment",
                     partner_ids=recipient.ids,
                 )
-            sms_template = self.env.ref(f"public_admin_centre.sms_template_dossier_{event}", raise_if_not_found=False)
+            # Results sent by post have their own SMS: each text is a whole translatable sentence.
+            by_post = (event == "done" and dossier.channel == "postal") or (
+                event == "returned" and dossier.return_method == "post"
+            )
+            sms_template = (
+                by_post
+                and self.env.ref(f"public_admin_centre.sms_template_dossier_{event}_post", raise_if_not_found=False)
+            ) or self.env.ref(f"public_admin_centre.sms_template_dossier_{event}", raise_if_not_found=False)
             if sms_template and dossier.applicant_phone and partner.public_admin_notify_sms:
                 # Queued, not sent inline: a slow gateway must not hold the counter's reception.
                 dossier._message_sms_with_template(

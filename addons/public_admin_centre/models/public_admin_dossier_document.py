@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from .public_admin_procedure_document import COPY_TYPES
+
 
 class PublicAdminDossierDocument(models.Model):
     _name = "public_admin.dossier.document"
@@ -12,17 +14,12 @@ class PublicAdminDossierDocument(models.Model):
     name = fields.Char(required=True)
     copies = fields.Integer(default=1)
     copy_type = fields.Selection(
-        [
-            ("original", "Original"),
-            ("certified", "Certified copy"),
-            ("photocopy", "Photocopy"),
-            ("original_or_certified", "Original or certified copy"),
-        ],
+        COPY_TYPES,
         string="Kind of copy",
         default="original",
     )
     is_required = fields.Boolean(string="Required")
-    is_received = fields.Boolean(string="Received")
+    is_received = fields.Boolean(string="Handed in")
     date_received = fields.Datetime(readonly=True)
     attachment_ids = fields.Many2many(
         "ir.attachment",

@@ -1,5 +1,12 @@
 from odoo import fields, models
 
+COPY_TYPES = [
+    ("original", "Original"),
+    ("certified", "Certified copy"),
+    ("photocopy", "Photocopy"),
+    ("original_or_certified", "Original or certified copy"),
+]
+
 
 class PublicAdminProcedureDocument(models.Model):
     _name = "public_admin.procedure.document"
@@ -11,12 +18,7 @@ class PublicAdminProcedureDocument(models.Model):
     name = fields.Char(required=True, translate=True)
     copies = fields.Integer(default=1, help="Number of copies of this document in one set.")
     copy_type = fields.Selection(
-        [
-            ("original", "Original"),
-            ("certified", "Certified copy"),
-            ("photocopy", "Photocopy"),
-            ("original_or_certified", "Original or certified copy"),
-        ],
+        COPY_TYPES,
         string="Kind of copy",
         default="original",
         required=True,

@@ -293,7 +293,7 @@ class TestDossierNotifications(PublicAdminCase, MockEmail):
             dossier,
             f"Dossier {dossier.name}: result returned",
             email_texts=[dossier.name, "handed over at the counter"],
-            sms_texts=[dossier.name, "was returned"],
+            sms_texts=[dossier.name, "was handed over to you"],
         )
         self.assertNotIn("tracking", request["json"]["message"])
 

@@ -1,1 +1,2 @@
 from . import test_procedure_fees
+from . import test_translations
