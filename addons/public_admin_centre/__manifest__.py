@@ -52,8 +52,8 @@
         "demo/res_users_demo.xml",
         "demo/public_admin_demo.xml",
     ],
-    # Read by code, not loaded as data: the holiday calendar and the catalogue import sample.
-    "oca_data_manual": ["data/vn_holidays.csv", "data/procedure_import_sample.csv"],
+    # Read by code, not loaded as data: the official holiday calendar.
+    "oca_data_manual": ["data/vn_holidays.csv"],
     "assets": {
         "web.assets_tests": [
             "public_admin_centre/static/src/js/tours/*.js",

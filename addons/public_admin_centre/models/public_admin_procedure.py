@@ -302,6 +302,16 @@ class PublicAdminProcedure(models.Model):
         action["context"] = {"default_procedure_id": self.id}
         return action
 
+    @api.model
+    def get_import_templates(self):
+        """Offered on Odoo's import screen: real procedures with their checklists and steps."""
+        return [
+            {
+                "label": self.env._("Import template for procedures"),
+                "template": "/public_admin_centre/static/import/procedure_import_sample.csv",
+            }
+        ]
+
     # Extension points -------------------------------------------------------------------
     def _public_fee_lines(self):
         """Fee lines shown on the public procedure page as (label, amount text).

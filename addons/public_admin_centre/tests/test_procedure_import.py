@@ -6,7 +6,7 @@ from odoo.tools import file_open
 
 from ..models.public_admin_procedure import parse_processing_time
 
-SAMPLE_FILE = "public_admin_centre/data/procedure_import_sample.csv"
+SAMPLE_FILE = "public_admin_centre/static/import/procedure_import_sample.csv"
 IMPORT_OPTIONS = {
     "import_skip_records": [],
     "import_set_empty_fields": [],
@@ -128,6 +128,11 @@ class TestProcedureImport(TransactionCase):
                 "reception",
                 "the dossier is first received at the centre",
             )
+
+    def test_import_screen_offers_the_sample(self):
+        template = self.env["public_admin.procedure"].get_import_templates()[0]["template"]
+        with file_open(template.lstrip("/"), "rb") as sample:
+            self.assertEqual(sample.read(), self.sample, "the import screen offers the sample tested here")
 
     def test_sample_reads_the_counter_time_of_a_text_per_channel(self):
         procedures = self._import(self.sample, "procedure_import_sample.csv")
