@@ -6,7 +6,7 @@ export PYTHON
 DEV = $(PYTHON) scripts/dev.py
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint stop reset
+.PHONY: help run test lint stop reset bench
 
 help:
 	@echo "make run    create (first time) and start the demo database on http://localhost:8069"
@@ -14,6 +14,7 @@ help:
 	@echo "make lint   lint only (ruff, pylint-odoo, XML/CSV/PO checks)"
 	@echo "make stop   stop the server of 'make run' and the private PostgreSQL"
 	@echo "make reset  drop the demo database (the next 'make run' recreates it)"
+	@echo "make bench  time the hot paths on the demo database (rolled back), as ratios to a baseline"
 	@echo "Variables: PYTHON=$(PYTHON) ODOO_PORT DEMO_DB ODOO_ARGS PG* (see README.md)"
 
 run:
@@ -30,3 +31,6 @@ stop:
 
 reset:
 	@$(DEV) reset
+
+bench:
+	@$(DEV) bench

@@ -736,6 +736,11 @@ env.ref("base.user_admin").write({{"lang": "{DEMO_LANG}", "tz": "{DEMO_TZ}"}})
 env.cr.commit()
 """
 
+TEST_DB_LANGUAGES = """
+env["res.lang"]._activate_lang("en_US")
+env.cr.commit()
+"""
+
 DEMO_FINALIZE = f"""
 company = env.ref("base.main_company")
 vnd = env.ref("base.VND")
@@ -969,6 +974,19 @@ def cmd_reset(_args):
     if not drop_database(conf, DEMO_DB):
         return 1
     say("Done: the next `make run` recreates it.")
+    return 0
+
+
+def cmd_bench(_args):
+    """Time the hot paths on the demo database (bench/hot_paths.py; rolled back)."""
+    info = check_odoo()
+    pg = ensure_postgres()
+    conf = write_local_conf(pg, info)
+    if demo_state(pg) != "ready":
+        raise Fail(f"the demo database '{DEMO_DB}' is not ready: run `make run` once first")
+    code = (REPO / "bench" / "hot_paths.py").read_text(encoding="utf-8")
+    output = odoo_shell(conf, DEMO_DB, code, LOG_DIR / "bench.log")
+    say(output.replace("PA-SHELL-OK", "").strip())
     return 0
 
 
@@ -1232,6 +1250,9 @@ class TestRun:
                 f"{result.returncode}, {len(errors)} ERROR lines; log {log})",
             )
             return False
+        # --load-language leaves vi_VN as the only active language; the suite's tests, like a real
+        # centre, have English beside it (Odoo's base language) and choose Vietnamese explicitly.
+        odoo_shell(self.conf, self.db, TEST_DB_LANGUAGES, self.logs / "1-languages.log")
         return True
 
     def odoo_tests(self):
@@ -1416,6 +1437,7 @@ def main(argv=None):
         ("lint", cmd_lint, "lint only"),
         ("stop", cmd_stop, "stop the `make run` server and the private PostgreSQL"),
         ("reset", cmd_reset, "drop the demo database"),
+        ("bench", cmd_bench, "time the hot paths on the demo database"),
     ):
         sub.add_parser(name, help=text).set_defaults(func=func)
     args = parser.parse_args(argv)

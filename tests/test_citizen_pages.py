@@ -12,24 +12,46 @@ def received_dossier(admin):
     """A published procedure and a dossier received for it, made through JSON-RPC as the admin."""
     suffix = uuid.uuid4().hex[:6]
     calendar_id = admin.execute(
-        "ir.model.data", "search_read", [("module", "=", "public_admin_centre"),
-                                         ("name", "=", "resource_calendar_public_admin")], fields=["res_id"]
+        "ir.model.data",
+        "search_read",
+        [("module", "=", "public_admin_centre"), ("name", "=", "resource_calendar_public_admin")],
+        fields=["res_id"],
     )[0]["res_id"]
-    centre_id = admin.execute("public_admin.agency", "create", {
-        "name": "Trung tâm Phục vụ hành chính công", "code": f"000.00.{suffix[:2]}.E2E",
-        "is_reception_centre": True, "calendar_id": calendar_id,
-    })
+    centre_id = admin.execute(
+        "public_admin.agency",
+        "create",
+        {
+            "name": "Trung tâm Phục vụ hành chính công",
+            "code": f"000.00.{suffix[:2]}.E2E",
+            "is_reception_centre": True,
+            "calendar_id": calendar_id,
+        },
+    )
     procedure_name = f"Cấp phép thử nghiệm đầu cuối {suffix}"
-    procedure_id = admin.execute("public_admin.procedure", "create", {
-        "code": f"9.{suffix}", "name": procedure_name, "agency_id": centre_id,
-        "processing_time_text": "5 ngày làm việc", "online_level": "partial", "is_published": True,
-        "date_effective_from": "2020-01-01",
-        "document_ids": [(0, 0, {"name": "Đơn đề nghị", "copies": 1, "copy_type": "original"})],
-    })
+    procedure_id = admin.execute(
+        "public_admin.procedure",
+        "create",
+        {
+            "code": f"9.{suffix}",
+            "name": procedure_name,
+            "agency_id": centre_id,
+            "processing_time_text": "5 ngày làm việc",
+            "online_level": "partial",
+            "is_published": True,
+            "date_effective_from": "2020-01-01",
+            "document_ids": [(0, 0, {"name": "Đơn đề nghị", "copies": 1, "copy_type": "original"})],
+        },
+    )
     partner_id = admin.execute("res.partner", "create", {"name": "Trần Thị Bình", "mobile": "0987654321"})
-    dossier_id = admin.execute("public_admin.dossier", "create", {
-        "procedure_id": procedure_id, "partner_id": partner_id, "receiving_agency_id": centre_id,
-    })
+    dossier_id = admin.execute(
+        "public_admin.dossier",
+        "create",
+        {
+            "procedure_id": procedure_id,
+            "partner_id": partner_id,
+            "receiving_agency_id": centre_id,
+        },
+    )
     document_ids = admin.execute("public_admin.dossier", "read", [dossier_id], ["document_ids"])[0]["document_ids"]
     admin.execute("public_admin.dossier.document", "write", document_ids, {"is_received": True})
     admin.execute("public_admin.dossier", "action_receive", [dossier_id])
@@ -81,4 +103,14 @@ def test_lookup_gives_one_neutral_answer_to_wrong_inputs(odoo_url, received_doss
     unknown_code = lookup("000.00.00.E2E-991231-9999", "4321")
     unknown_link = session.get(f"{odoo_url}/tra-cuu-ho-so/{uuid.uuid4().hex}", timeout=60)
     assert wrong_digits.status_code == unknown_code.status_code == unknown_link.status_code == 404
-    assert received_dossier["name"] not in wrong_digits.text
+    for miss in (wrong_digits, unknown_code, unknown_link):
+        # The form echoes the code the visitor typed, nothing of the dossier behind it.
+        assert "T. T. Bình" not in miss.text
+        assert received_dossier["procedure_name"] not in miss.text
+
+    def without_echo(response, code):
+        return re.sub(r'name="csrf_token"\s+value="[^"]+"', "", response.text).replace(code, "")
+
+    assert without_echo(wrong_digits, received_dossier["name"]) == without_echo(
+        unknown_code, "000.00.00.E2E-991231-9999"
+    ), "a wrong second factor and an unknown code give the same page"
