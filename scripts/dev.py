@@ -753,6 +753,9 @@ if company.currency_id != vnd:
 env.ref("base.user_admin").write({{"lang": "{DEMO_LANG}", "tz": "{DEMO_TZ}"}})
 if "resource_calendar_id" in company._fields and company.resource_calendar_id:
     company.resource_calendar_id.tz = "{DEMO_TZ}"
+# A Vietnamese centre: new contacts and visitors of the public pages start in Vietnamese.
+env["ir.default"].set("res.partner", "lang", "{DEMO_LANG}")
+env.ref("base.public_user").partner_id.lang = "{DEMO_LANG}"
 env["ir.config_parameter"].sudo().set_param("{READY_PARAM}", "1")
 env.cr.commit()
 """
