@@ -61,7 +61,7 @@ class OdooRPC:
 def odoo_url():
     url = os.environ.get("ODOO_URL")
     if not url:
-        pytest.skip("ODOO_URL is not set: these tests run against a server started by `make test`")
+        pytest.fail("ODOO_URL is not set: these tests run against a server started by `make test`", pytrace=False)
     return url.rstrip("/")
 
 
@@ -69,7 +69,7 @@ def odoo_url():
 def odoo_db():
     db = os.environ.get("ODOO_DB")
     if not db:
-        pytest.skip("ODOO_DB is not set: these tests run against a server started by `make test`")
+        pytest.fail("ODOO_DB is not set: these tests run against a server started by `make test`", pytrace=False)
     return db
 
 
