@@ -8,6 +8,9 @@ from . import resource_calendar
 from . import public_admin_deadline
 from . import public_admin_dossier_counter
 from . import public_admin_dossier
+from . import public_admin_dossier_workflow
+from . import public_admin_dossier_notification
+from . import public_admin_dossier_portal
 from . import public_admin_dossier_document
 from . import public_admin_dossier_step
 from . import public_admin_dossier_pause

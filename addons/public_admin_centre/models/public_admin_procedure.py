@@ -182,6 +182,15 @@ class PublicAdminProcedure(models.Model):
         for procedure in self:
             procedure.dossier_count = counts.get(procedure, 0)
 
+    def _is_public(self):
+        """Published in the public catalogue and in force: anyone may read it."""
+        self.ensure_one()
+        return bool(self.exists() and self.active and self.is_published and self.is_current)
+
+    def _is_open_online(self):
+        """Published, in force and taking online submissions."""
+        return self._is_public() and self.accepts_online
+
     @api.depends("date_effective_from", "date_effective_to")
     def _compute_is_current(self):
         today = fields.Date.context_today(self)

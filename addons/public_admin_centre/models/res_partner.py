@@ -21,6 +21,12 @@ class ResPartner(models.Model):
         help="Send the applicant a short SMS at each step of their dossiers that concerns them.",
     )
 
+    def _public_admin_one_line_address(self):
+        """The postal address on one line (“12 Lý Thường Kiệt, Hoàn Kiếm, Hà Nội”), name left out."""
+        self.ensure_one()
+        lines = self._display_address(without_company=True).splitlines()
+        return ", ".join(line.strip() for line in lines if line.strip())
+
     @api.constrains("public_admin_id_number")
     def _check_public_admin_id_number(self):
         for partner in self.filtered("public_admin_id_number"):
