@@ -19,7 +19,7 @@ class PublicCatalogue(http.Controller):
     def _published_procedure(self, procedure_id):
         """The procedure if it is published and in force; 404 otherwise (archived, old version...)."""
         procedure = request.env["public_admin.procedure"].sudo().browse(procedure_id).exists()
-        if not procedure or not procedure.active or not procedure.is_published or not procedure.is_current:
+        if not procedure or not procedure._is_public():
             raise NotFound()
         return procedure
 
@@ -69,13 +69,7 @@ class PublicCatalogue(http.Controller):
         )
         places = []
         for centre in centres:
-            address = ""
-            if centre.partner_id:
-                address = ", ".join(
-                    line.strip()
-                    for line in centre.partner_id._display_address(without_company=True).splitlines()
-                    if line.strip()
-                )
+            address = centre.partner_id._public_admin_one_line_address() if centre.partner_id else ""
             places.append({"name": centre.name, "address": address, "phone": centre.phone or ""})
         return places
 

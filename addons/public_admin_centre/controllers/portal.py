@@ -8,7 +8,7 @@ from odoo.http import request
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
-from .main import PRIVATE_HEADERS, read_uploads
+from .tools import PRIVATE_HEADERS, read_uploads
 
 
 class DossierPortal(CustomerPortal):
@@ -303,22 +303,15 @@ class DossierPortal(CustomerPortal):
 
     # ------------------------------------------------------------------ online submission
     def _online_procedure(self, procedure_id):
+        # sudo: procedures are read by anyone once published; the predicate checks that it is
         procedure = request.env["public_admin.procedure"].sudo().browse(procedure_id).exists()
-        if not (
-            procedure
-            and procedure.active
-            and procedure.is_published
-            and procedure.is_current
-            and procedure.accepts_online
-        ):
+        if not procedure or not procedure._is_open_online():
             raise NotFound()
         return procedure
 
     def _applicant_defaults(self):
         partner = request.env.user.partner_id
-        address = ", ".join(
-            line.strip() for line in partner._display_address(without_company=True).splitlines() if line.strip()
-        )
+        address = partner._public_admin_one_line_address()
         return {
             "name": partner.name or "",
             "phone": partner.mobile or partner.phone or "",

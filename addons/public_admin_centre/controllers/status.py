@@ -2,7 +2,7 @@ from odoo import http
 from odoo.http import request
 
 from ..tools import mask_name, mask_phone
-from .main import PRIVATE_HEADERS, client_address
+from .tools import PRIVATE_HEADERS, client_address
 
 
 class PublicStatus(http.Controller):

@@ -183,10 +183,7 @@ class PublicAdminDossierFormReport(models.AbstractModel):
     def _result_place(self, dossier):
         """Where the applicant collects the result: the receiving unit and its address."""
         unit = dossier.receiving_agency_id or dossier.agency_id
-        address = ""
-        if unit.partner_id:
-            lines = unit.partner_id._display_address(without_company=True).splitlines()
-            address = ", ".join(line.strip() for line in lines if line.strip())
+        address = unit.partner_id._public_admin_one_line_address() if unit.partner_id else ""
         return ", ".join(part for part in (unit.name, address) if part)
 
     @api.model
