@@ -1,7 +1,7 @@
 from freezegun import freeze_time
 
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import Form, tagged, users, warmup
+from odoo.tests import Form, tagged
 
 from .common import PublicAdminCase
 
@@ -471,16 +471,3 @@ class TestDossierWorkflow(PublicAdminCase):
         while dossier.state in ("received", "in_progress"):
             dossier.with_user(self.manager).action_start_step()
             dossier.with_user(self.manager).action_finish_step()
-
-
-@tagged("post_install", "-at_install")
-class TestDossierReceptionQueries(PublicAdminCase):
-    @users("pa_front_desk")
-    @warmup
-    def test_reception_query_count(self):
-        dossier = self.create_dossier(user=self.env.user)
-        # ~90 queries receive the dossier (code, appointment, steps, activity); ~90 more compose the
-        # applicant's email and queue the SMS. The guard catches a query per document or step.
-        with self.assertQueryCount(pa_front_desk=190):
-            dossier.action_receive()
-        self.assertEqual(dossier.state, "received")

@@ -7,7 +7,8 @@ from odoo import fields
 from odoo.tests import tagged
 
 from ..tools import mask_phone
-from .test_portal import PDF, PublicAdminPortalCase
+from .common import PDF
+from .test_portal import PublicAdminPortalCase
 
 
 def without_csrf(html):
