@@ -39,6 +39,7 @@
         "views/public_admin_sector_views.xml",
         "views/public_admin_procedure_views.xml",
         "views/public_admin_dossier_views.xml",
+        "views/public_admin_personal_data_log_views.xml",
         "views/resource_calendar_views.xml",
         "views/res_users_views.xml",
         "views/res_config_settings_views.xml",

@@ -18,6 +18,7 @@ class PublicCatalogue(http.Controller):
 
     def _published_procedure(self, procedure_id):
         """The procedure if it is published and in force; 404 otherwise (archived, old version...)."""
+        # sudo: public by design once published and in force, which the next line checks
         procedure = request.env["public_admin.procedure"].sudo().browse(procedure_id).exists()
         if not procedure or not procedure._is_public():
             raise NotFound()
@@ -64,7 +65,7 @@ class PublicCatalogue(http.Controller):
         """Where to hand in the dossier: the company's reception centres and their address."""
         centres = (
             request.env["public_admin.agency"]
-            .sudo()
+            .sudo()  # public by design: the reception centres' names and addresses
             .search([("is_reception_centre", "=", True), ("company_id", "=", procedure.company_id.id)])
         )
         places = []
@@ -83,6 +84,7 @@ class PublicCatalogue(http.Controller):
         readonly=True,
     )
     def catalogue(self, page=1, search="", sector=None, agency=None, online_level=None, **kw):
+        # sudo: public by design; every search below is restricted to _published_domain()
         Procedure = request.env["public_admin.procedure"].sudo()
         sector_id, agency_id = self._to_int(sector), self._to_int(agency)
         search = (search or "").strip()[:200]
@@ -152,6 +154,7 @@ class PublicCatalogue(http.Controller):
     @http.route("/dich-vu-cong/mau/<int:document_id>", type="http", auth="public", methods=["GET"], readonly=True)
     def document_template(self, document_id, **kw):
         """The blank form of a checklist line, for published procedures only."""
+        # sudo: public by design for published procedures, checked by _published_procedure below
         document = request.env["public_admin.procedure.document"].sudo().browse(document_id).exists()
         if not document or not document.template_file:
             raise NotFound()

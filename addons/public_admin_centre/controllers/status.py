@@ -34,6 +34,8 @@ class PublicStatus(http.Controller):
         return self._render_form(status=404, not_found=True, code=code)
 
     def _render_status(self, dossier):
+        # sudo: the visitor proved they know the dossier (code + phone digits, or the receipt's
+        # secret link); the page shows only what the template masks
         dossier = dossier.sudo()
         states = dict(dossier._fields["state"]._description_selection(request.env))
         return request.render(

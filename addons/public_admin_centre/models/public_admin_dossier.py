@@ -5,7 +5,7 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..tools import is_valid_citizen_id_number, normalize_vietnamese_phone
+from ..tools import is_valid_citizen_id_number, mask_id_number, normalize_vietnamese_phone
 
 STATES = [
     ("draft", "Draft"),
@@ -80,6 +80,13 @@ class PublicAdminDossier(models.Model):
         readonly=False,
         string="Citizen ID number",
         help="12-digit citizen identity number (CCCD).",
+        groups="public_admin_centre.group_front_desk",
+    )
+    applicant_id_number_masked = fields.Char(
+        string="Citizen ID number (hidden)",
+        compute="_compute_applicant_id_number_masked",
+        compute_sudo=True,
+        help="The first and last digits only; “Show” reveals the whole number and logs who read it.",
     )
     applicant_address = fields.Char(compute="_compute_applicant_address", store=True, readonly=False, string="Address")
     representative_id = fields.Many2one(
@@ -238,6 +245,11 @@ class PublicAdminDossier(models.Model):
         for dossier in self.filtered("partner_id"):
             dossier.applicant_id_number = dossier.partner_id.public_admin_id_number
 
+    @api.depends("applicant_id_number")
+    def _compute_applicant_id_number_masked(self):
+        for dossier in self:
+            dossier.applicant_id_number_masked = mask_id_number(dossier.applicant_id_number)
+
     @api.depends("partner_id")
     def _compute_applicant_address(self):
         for dossier in self.filtered("partner_id"):
@@ -260,7 +272,7 @@ class PublicAdminDossier(models.Model):
         """The user's agencies and their units."""
         return (
             self.env["public_admin.agency"]
-            .sudo()
+            .sudo()  # the agency tree is configuration; only the user's own agencies are searched
             .search([("id", "child_of", self.env.user.public_admin_agency_ids.ids)])
         )
 
@@ -344,6 +356,38 @@ class PublicAdminDossier(models.Model):
         """
         clock = self.env.context.get("public_admin_clock")
         return clock() if clock else fields.Datetime.now()
+
+    def action_show_id_number(self):
+        """Show the applicant's identity number to someone working on the dossier, and log it.
+
+        Officers see a masked number on the form; this shows the whole number once, as a
+        notification, and records who read it, when and on which dossier.
+        """
+        self.ensure_one()
+        self.check_access("read")
+        # sudo: the user may read this dossier (checked above); the number itself is kept from the
+        # ORM's readers, and the log is written for the data-protection officer, not by the user
+        dossier = self.sudo()
+        if not dossier.applicant_id_number:
+            raise UserError(self.env._("No citizen ID number was given for this dossier."))
+        self.env["public_admin.personal.data.log"].sudo().create(
+            {
+                "user_id": self.env.user.id,
+                "dossier_id": dossier.id,
+                "partner_id": dossier.partner_id.id,
+                "data_kind": "id_number",
+            }
+        )
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "title": self.env._("Citizen ID number of %(name)s", name=dossier.applicant_name or ""),
+                "message": dossier.applicant_id_number,
+                "type": "info",
+                "sticky": True,
+            },
+        }
 
     # ------------------------------------------------------------------ validation
     @api.constrains("applicant_phone")
@@ -439,4 +483,6 @@ class PublicAdminDossier(models.Model):
         """The one URL of the public status page, printed as QR code on the receipt."""
         self.ensure_one()
         base_url = self.get_base_url()
+        # sudo: the token is hidden from the ORM's readers; every caller (the computed field of a
+        # record the user reads, the receipt, action_view_public_status) checked read access.
         return f"{base_url}/tra-cuu-ho-so/{self.sudo().lookup_token}"

@@ -23,6 +23,7 @@ class PublicAdminDossier(models.Model):
         """
 
         sms_queued = False
+        # sudo: called by transitions after their checks; the applicant's data is the dossier's
         for dossier in self.sudo():
             partner = dossier.partner_id
             # A citizen acting online is the author of the message: still notify them.

@@ -1,7 +1,7 @@
 """What citizens reach: online submission, supplement upload, timeline, public status lookup."""
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import consteq, single_email_re
 
 from ..tools.uploads import check_uploaded_files, upload_max_bytes
@@ -20,8 +20,28 @@ class PublicAdminDossier(models.Model):
         self.ensure_one()
         return self.env._("Receipt %(code)s", code=self.name or self.id)
 
-    def action_view_public_status(self):
+    def _portal_is_applicant(self):
+        """The current user is the applicant, or a portal user of the applicant's organisation.
+
+        Only they act on the dossier from the portal (withdraw, answer a supplement request):
+        an officer who may read the dossier is not its applicant.
+        """
         self.ensure_one()
+        user = self.env.user
+        return bool(
+            user.share
+            and not user._is_public()
+            and self.partner_id
+            and self.partner_id.commercial_partner_id == user.commercial_partner_id
+        )
+
+    def action_view_public_status(self):
+        """Open the public status page, whose link holds the dossier's secret lookup token.
+
+        Only for those who may read the dossier: the token opens its status to anyone.
+        """
+        self.ensure_one()
+        self.check_access("read")
         return {"type": "ir.actions.act_url", "url": self._get_public_status_url(), "target": "new"}
 
     @api.model
@@ -84,15 +104,10 @@ class PublicAdminDossier(models.Model):
             raise UserError("\n".join(errors))
 
         user = self.env.user
-        reception = (
-            self.env["public_admin.agency"]
-            .sudo()
-            .search(
-                [("is_reception_centre", "=", True), ("company_id", "=", procedure.company_id.id)],
-                limit=1,
-            )
-        )
+        reception = self.env["public_admin.agency"]._main_reception_centre(procedure.company_id)
         with self.env.cr.savepoint():
+            # sudo: citizens cannot create dossiers through the ORM; this one is theirs (their own
+            # partner), for a procedure open online (checked above), with checked files
             dossier = self.sudo().create(
                 {
                     "procedure_id": procedure.id,
@@ -133,7 +148,9 @@ class PublicAdminDossier(models.Model):
         from markupsafe import Markup, escape
 
         self.ensure_one()
-        dossier = self.sudo()
+        if not self._portal_is_applicant():
+            raise AccessError(self.env._("Only the applicant can send a supplement from the portal."))
+        dossier = self.sudo()  # the applicant only reads the dossier; checked just above
         if dossier.state != "supplement":
             raise UserError(
                 self.env._(
@@ -213,7 +230,7 @@ class PublicAdminDossier(models.Model):
         (``[(document, what is wrong)]`` of a supplement request).
         """
         self.ensure_one()
-        dossier = self.sudo()
+        dossier = self.sudo()  # callers checked access (portal) or the lookup's second factor
         _ = self.env._
         missing = []
         place = dossier.receiving_agency_id or dossier.agency_id
@@ -292,7 +309,7 @@ class PublicAdminDossier(models.Model):
         ``done``.
         """
         self.ensure_one()
-        dossier = self.sudo()
+        dossier = self.sudo()  # callers checked access (portal) or the lookup's second factor
         _ = self.env._
         dated = []  # (utc datetime, event)
 
@@ -345,6 +362,7 @@ class PublicAdminDossier(models.Model):
         digits = "".join(c for c in phone_digits or "" if c.isdigit())
         if not code or len(digits) != 4 or len(code) > 64:
             return self.browse()
+        # sudo: public by design, the visitor gives the code and the second factor
         candidates = self.sudo().search(
             [("name", "in", list({code, code.upper()})), ("state", "!=", "draft")],
             limit=5,
@@ -362,6 +380,7 @@ class PublicAdminDossier(models.Model):
         token = (token or "").strip()
         if not token or len(token) > 64 or not token.isalnum():
             return self.browse()
+        # sudo: public by design, the unguessable token is the proof
         dossier = self.sudo().search([("lookup_token", "=", token), ("state", "!=", "draft")], limit=1)
         if dossier and consteq(dossier.lookup_token, token):
             return dossier

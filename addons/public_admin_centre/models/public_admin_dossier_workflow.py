@@ -3,7 +3,7 @@
 import pytz
 
 from odoo import fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from .public_admin_dossier import BEFORE_RECEPTION_STATES, OPEN_STATES, PAUSED_STATES, RUNNING_STATES
 
@@ -19,13 +19,43 @@ class PublicAdminDossier(models.Model):
     def _set_state(self, state, **vals):
         self.with_context(public_admin_state_change=True).write(dict(vals, state=state))
 
-    def _check_state(self, allowed, action_label):
+    # Who may take each action beyond the write access every transition needs: the same groups
+    # as the form's buttons (a button's ``groups=`` only hides it; the method decides).
+    # tests/test_access_matrix.py checks that every button with groups is listed here.
+    _action_groups = {
+        "action_receive": ("public_admin_centre.group_front_desk",),
+        "action_print_receipt": ("public_admin_centre.group_front_desk",),
+        "action_start_step": ("public_admin_centre.group_agency_officer",),
+        "action_finish_step": ("public_admin_centre.group_agency_officer",),
+        "action_transfer": ("public_admin_centre.group_agency_officer", "public_admin_centre.group_front_desk"),
+        "action_await_financial": ("public_admin_centre.group_agency_officer",),
+        "action_return_result": ("public_admin_centre.group_front_desk",),
+        "action_apologize": ("public_admin_centre.group_agency_officer",),
+        "action_stop": ("public_admin_centre.group_agency_head", "public_admin_centre.group_front_desk"),
+    }
+
+    def _check_action_groups(self, action):
+        """The user belongs to one of the groups allowed to take ``action`` (AccessError otherwise)."""
+        groups = self._action_groups.get(action)
+        if not groups or self.env.su or any(self.env.user.has_group(group) for group in groups):
+            return
+        names = ", ".join(self.env.ref(group).sudo().name for group in groups)
+        raise AccessError(
+            self.env._(
+                "Only these roles may take this action on a dossier: %(groups)s.",
+                groups=names,
+            )
+        )
+
+    def _check_state(self, allowed, action_label, action=None):
         """Guard of every transition: the user may change these dossiers, in this state.
 
         The transition itself then runs as superuser with the user's identity kept, because
         handing a dossier over moves it out of the officer's write rule half-way through.
         """
         self.check_access("write")
+        if action:
+            self._check_action_groups(action)
         for dossier in self:
             if dossier.state not in allowed:
                 state_label = dict(self._fields["state"]._description_selection(self.env))[dossier.state]
@@ -200,18 +230,18 @@ class PublicAdminDossier(models.Model):
         self._check_applicant_complete()
         self._check_required_documents()
         self._set_state("registered", date_registered=self._now(), channel="online")
-        for dossier in self.sudo():
+        for dossier in self.sudo():  # rights checked by _check_state above
             dossier.message_post(body=self.env._("Dossier registered online, awaiting reception."))
             dossier._notify_applicant("registered")
         return True
 
     def action_receive(self):
         """Receive the dossier: give it its code, its appointment and its steps."""
-        self._check_state(("draft", "registered"), self.env._("receive"))
+        self._check_state(("draft", "registered"), self.env._("receive"), "action_receive")
         self._check_applicant_complete()
         self._check_required_documents()
         now = self._now()
-        for dossier in self.sudo():
+        for dossier in self.sudo():  # rights checked by _check_state above
             agency = dossier.receiving_agency_id or dossier.agency_id
             if not agency:
                 raise UserError(self.env._("Choose the receiving unit before receiving the dossier."))
@@ -263,8 +293,8 @@ class PublicAdminDossier(models.Model):
 
     def action_start_step(self):
         """The officer of the current agency takes the dossier in hand."""
-        self._check_state(RUNNING_STATES, self.env._("start processing"))
-        for dossier in self.sudo():
+        self._check_state(RUNNING_STATES, self.env._("start processing"), "action_start_step")
+        for dossier in self.sudo():  # rights checked by _check_state above
             step = dossier.current_step_id
             if not step or step.date_done:
                 raise UserError(
@@ -280,8 +310,8 @@ class PublicAdminDossier(models.Model):
 
     def action_finish_step(self, note=None):
         """Finish the current step; the next one's agency gets the dossier, or processing ends."""
-        self._check_state(("in_progress",), self.env._("finish a step of"))
-        for dossier in self.sudo():
+        self._check_state(("in_progress",), self.env._("finish a step of"), "action_finish_step")
+        for dossier in self.sudo():  # rights checked by _check_state above
             step = dossier.current_step_id
             if not step or not step.date_accepted:
                 raise UserError(self.env._("Start the current step before finishing it."))
@@ -316,13 +346,13 @@ class PublicAdminDossier(models.Model):
 
     def action_transfer(self, agency, hours=8.0, note=None, step_name=None):
         """Send the dossier to another agency for a step that the procedure does not plan."""
-        self._check_state(RUNNING_STATES, self.env._("transfer"))
+        self._check_state(RUNNING_STATES, self.env._("transfer"), "action_transfer")
         if not agency:
             raise UserError(self.env._("Choose the agency to transfer the dossier to."))
         if hours < 0:
             raise UserError(self.env._("The time given to the other agency cannot be negative."))
         engine = self.env["public_admin.deadline"]
-        for dossier in self.sudo():
+        for dossier in self.sudo():  # rights checked by _check_state above
             current = dossier.current_step_id
             if current and current.agency_id == agency:
                 raise UserError(self.env._("The dossier is already at %(agency)s.", agency=agency.display_name))
@@ -367,7 +397,7 @@ class PublicAdminDossier(models.Model):
         self._check_state(RUNNING_STATES, self.env._("request a supplement for"))
         if not (reason or "").strip():
             raise UserError(self.env._("Give the reason for the supplement request."))
-        for dossier in self.sudo():
+        for dossier in self.sudo():  # rights checked by _check_state above
             dossier._set_state(
                 "supplement", state_before_pause=dossier.state, supplement_count=dossier.supplement_count + 1
             )
@@ -383,7 +413,7 @@ class PublicAdminDossier(models.Model):
     def action_resume(self):
         """The applicant supplied what was asked (or paid): the clock runs again."""
         self._check_state(PAUSED_STATES, self.env._("resume"))
-        for dossier in self.sudo():
+        for dossier in self.sudo():  # rights checked by _check_state above
             dossier._close_pause()
             dossier._set_state(dossier.state_before_pause or "in_progress", state_before_pause=False)
             dossier._recompute_deadlines()
@@ -396,8 +426,8 @@ class PublicAdminDossier(models.Model):
 
     def action_await_financial(self):
         """Stop the clock while the applicant fulfils a financial obligation (tax, fee)."""
-        self._check_state(RUNNING_STATES, self.env._("wait for the financial obligation of"))
-        for dossier in self.sudo():
+        self._check_state(RUNNING_STATES, self.env._("wait for the financial obligation of"), "action_await_financial")
+        for dossier in self.sudo():  # rights checked by _check_state above
             dossier._set_state("financial", state_before_pause=dossier.state)
             dossier._open_pause("financial")
             dossier._update_overdue()
@@ -411,7 +441,7 @@ class PublicAdminDossier(models.Model):
     def action_finish(self):
         """Finish processing; every planned step must be done."""
         self._check_state(("in_progress",), self.env._("finish processing"))
-        for dossier in self.sudo():
+        for dossier in self.sudo():  # rights checked by _check_state above
             pending = dossier.step_ids.filtered(lambda s: not s.date_done)
             if pending:
                 raise UserError(
@@ -422,7 +452,7 @@ class PublicAdminDossier(models.Model):
 
     def _finish_processing(self):
         now = self._now()
-        for dossier in self.sudo():
+        for dossier in self.sudo():  # rights checked by _check_state above
             if dossier._financial_obligation_required():
                 raise UserError(self.env._("The applicant's financial obligation is not fulfilled yet."))
             dossier._set_state("done", date_finished=now, current_step_id=False, is_overdue=False)
@@ -431,11 +461,11 @@ class PublicAdminDossier(models.Model):
 
     def action_return_result(self, method="counter", tracking_number=None):
         """Hand the result back, at the counter or by post."""
-        self._check_state(("done",), self.env._("return the result of"))
+        self._check_state(("done",), self.env._("return the result of"), "action_return_result")
         if method == "post" and not (tracking_number or "").strip():
             raise UserError(self.env._("Give the postal tracking number of the result."))
         now = self._now()
-        for dossier in self.sudo():
+        for dossier in self.sudo():  # rights checked by _check_state above
             dossier._set_state(
                 "returned",
                 date_returned=now,
@@ -469,7 +499,7 @@ class PublicAdminDossier(models.Model):
         self._check_state(BEFORE_RECEPTION_STATES + RUNNING_STATES + ("supplement",), self.env._("refuse"))
         if not (reason or "").strip():
             raise UserError(self.env._("Give the reason for the refusal."))
-        self.sudo()._close(
+        self.sudo()._close(  # rights checked by _check_state above
             "refused", self.env._("Dossier refused: %(reason)s", reason=reason), "refused", refusal_reason=reason
         )
         return True
@@ -478,25 +508,27 @@ class PublicAdminDossier(models.Model):
         """The applicant withdraws a dossier that is not finished."""
         self._check_state(BEFORE_RECEPTION_STATES + OPEN_STATES, self.env._("withdraw"))
         message = self.env._("Dossier withdrawn by the applicant.") + (f" {reason}" if reason else "")
-        self.sudo()._close("withdrawn", message, withdraw_reason=reason)
+        self.sudo()._close(  # rights checked by _check_state above
+            "withdrawn", message, withdraw_reason=reason
+        )
         return True
 
     def action_stop(self, reason):
         """Stop processing (e.g. the applicant did not supplement in time)."""
-        self._check_state(OPEN_STATES, self.env._("stop"))
+        self._check_state(OPEN_STATES, self.env._("stop"), "action_stop")
         if not (reason or "").strip():
             raise UserError(self.env._("Give the reason for stopping the processing."))
-        self.sudo()._close(
+        self.sudo()._close(  # rights checked by _check_state above
             "stopped", self.env._("Processing stopped: %(reason)s", reason=reason), "stopped", stop_reason=reason
         )
         return True
 
     def action_apologize(self, reason, new_date, agency=None):
         """Record the apology of a late agency and the new appointment promised to the applicant."""
-        self._check_state(OPEN_STATES + ("done",), self.env._("apologise for"))
+        self._check_state(OPEN_STATES + ("done",), self.env._("apologise for"), "action_apologize")
         if not (reason or "").strip():
             raise UserError(self.env._("Give the reason for the delay."))
-        for dossier in self.sudo():
+        for dossier in self.sudo():  # rights checked by _check_state above
             reference = dossier.date_due_promised or dossier.date_due
             if not new_date or (reference and new_date <= reference):
                 raise UserError(
@@ -524,6 +556,15 @@ class PublicAdminDossier(models.Model):
             dossier._notify_applicant("apology")
         return True
 
+    # The transition each reason of the reason wizard leads to.
+    _reason_wizard_actions = {
+        "supplement": "action_request_supplement",
+        "refuse": "action_refuse",
+        "stop": "action_stop",
+        "withdraw": "action_withdraw",
+        "return_post": "action_return_result",
+    }
+
     def action_open_reason_wizard(self):
         """Open the wizard asking the reason of the transition named in the context."""
         self.ensure_one()
@@ -537,6 +578,9 @@ class PublicAdminDossier(models.Model):
         }
         if action not in titles:
             raise UserError(self.env._("Unknown action."))
+        # The wizard leads to this transition: the same rights, checked before anything is asked.
+        self.check_access("write")
+        self._check_action_groups(self._reason_wizard_actions[action])
         return {
             "type": "ir.actions.act_window",
             "name": titles[action],
@@ -548,6 +592,8 @@ class PublicAdminDossier(models.Model):
 
     def action_open_transfer_wizard(self):
         self.ensure_one()
+        self.check_access("write")
+        self._check_action_groups("action_transfer")
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Transfer to another agency"),
@@ -559,6 +605,8 @@ class PublicAdminDossier(models.Model):
 
     def action_open_apology_wizard(self):
         self.ensure_one()
+        self.check_access("write")
+        self._check_action_groups("action_apologize")
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Apology and new appointment"),
@@ -573,6 +621,8 @@ class PublicAdminDossier(models.Model):
 
     def action_print_receipt(self):
         self.ensure_one()
+        self.check_access("read")
+        self._check_action_groups("action_print_receipt")
         if not self.name:
             raise UserError(self.env._("Receive the dossier before printing its receipt."))
         return self.env.ref("public_admin_centre.public_admin_dossier_report_receipt").report_action(self)

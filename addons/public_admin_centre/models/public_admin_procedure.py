@@ -283,6 +283,7 @@ class PublicAdminProcedure(models.Model):
     def action_new_version(self):
         """Close this version tomorrow and open an editable copy in force from then on."""
         self.ensure_one()
+        self.check_access("write")
         if self.date_effective_to:
             raise UserError(self.env._("This version is already closed; edit the latest version instead."))
         start = fields.Date.add(fields.Date.context_today(self), days=1)
@@ -306,6 +307,7 @@ class PublicAdminProcedure(models.Model):
 
     def action_view_dossiers(self):
         self.ensure_one()
+        self.check_access("read")
         action = self.env["ir.actions.act_window"]._for_xml_id("public_admin_centre.public_admin_dossier_action")
         action["domain"] = [("procedure_id", "=", self.id)]
         action["context"] = {"default_procedure_id": self.id}

@@ -107,7 +107,7 @@ class PublicAdminDossierFormReport(models.AbstractModel):
     def _issued_dossier_ids(self, dossiers):
         logs = (
             self.env["public_admin.dossier.form.log"]
-            .sudo()
+            .sudo()  # whether a form was issued before, for dossiers the user prints (read checked)
             .search_fetch(
                 [("dossier_id", "in", dossiers.ids), ("form_type", "=", self._form_type)],
                 ["dossier_id"],
