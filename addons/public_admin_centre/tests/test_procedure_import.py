@@ -181,6 +181,24 @@ class TestProcedureImport(TransactionCase):
         self.assertEqual({code: p.fee_text for code, p in by_code.items()}, {c: fee for c, _t, fee in published})
         self.assertEqual(by_code["9.000003"].document_ids.mapped("name"), ["Đơn đề nghị theo mẫu"])
 
+    def test_time_unit_column_when_filled_wins_over_the_unit_read_from_the_text(self):
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(["code", "name", "processing_time_text", "processing_time_unit"])
+        writer.writerow(["9.000011", "Thủ tục thử 9.000011", "10 Ngày", "calendar_day"])
+        writer.writerow(["9.000012", "Thủ tục thử 9.000012", "1 Ngày làm việc", "same_day"])
+        writer.writerow(["9.000013", "Thủ tục thử 9.000013", "15 ngày làm việc", ""])
+        procedures = self._import(buffer.getvalue().encode("utf-8"), "thu_tuc.csv")
+        self.assertEqual(
+            {p.code: (p.processing_time_legal, p.processing_time_unit) for p in procedures},
+            {
+                "9.000011": (10.0, "calendar_day"),
+                "9.000012": (1.0, "same_day"),
+                "9.000013": (15.0, "working_day"),
+            },
+            "an empty unit is read from the published text",
+        )
+
 
 @tagged("post_install", "-at_install")
 class TestPublishedProcessingTime(TransactionCase):
