@@ -8,6 +8,7 @@
     "website": "https://github.com/public-admin-centre/public-admin-centre",
     "license": "LGPL-3",
     "depends": [
+        "base_import",
         "mail",
         "portal",
         "resource",
@@ -53,8 +54,13 @@
         "demo/res_users_demo.xml",
         "demo/public_admin_demo.xml",
     ],
-    # Read by code, not loaded as data: the official holiday calendar.
-    "oca_data_manual": ["data/vn_holidays.csv"],
+    # Read by code, not loaded as data: the official holiday calendar, and the demo catalogue
+    # (imported by demo/public_admin_demo_loader.py through Odoo's import).
+    "oca_data_manual": [
+        "data/vn_holidays.csv",
+        "demo/sector_import_demo.csv",
+        "demo/procedure_import_demo.csv",
+    ],
     "assets": {
         "web.assets_tests": [
             "public_admin_centre/static/src/js/tours/*.js",

@@ -18,7 +18,6 @@ from . import public_admin_dossier_apology
 from . import public_admin_dossier_form_log
 from . import public_admin_lookup_attempt
 from . import public_admin_personal_data_log
-from . import public_admin_demo_loader
 from . import res_users
 from . import res_partner
 from . import res_config_settings

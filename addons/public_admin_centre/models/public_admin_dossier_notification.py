@@ -20,8 +20,12 @@ class PublicAdminDossier(models.Model):
         template ``sms_template_dossier_<event>`` (registered, received, supplement, refused,
         apology, done, returned, stopped). Both are posted in the chatter, so the centre sees
         what was sent; a failed SMS shows there in error and is retried (models/sms_sms.py).
-        """
 
+        Nothing is sent when the context holds ``public_admin_no_notify``: the demo player
+        replays past histories whose applicants must not be told again.
+        """
+        if self.env.context.get("public_admin_no_notify"):
+            return True
         sms_queued = False
         # sudo: called by transitions after their checks; the applicant's data is the dossier's
         for dossier in self.sudo():

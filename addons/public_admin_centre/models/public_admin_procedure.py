@@ -253,7 +253,9 @@ class PublicAdminProcedure(models.Model):
             amount, unit = parse_processing_time(vals["processing_time_text"])
             if unit:
                 vals["processing_time_legal"] = amount
-                vals.setdefault("processing_time_unit", unit)
+                # an empty unit (an empty cell of an imported file) is read from the text too
+                if not vals.get("processing_time_unit"):
+                    vals["processing_time_unit"] = unit
         return vals
 
     @api.model_create_multi

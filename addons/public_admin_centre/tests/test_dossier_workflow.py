@@ -37,6 +37,19 @@ class TestDossierWorkflow(PublicAdminCase):
         activity = dossier.activity_ids.filtered(lambda a: a.user_id == self.officer_construction)
         self.assertTrue(activity, "the department's officer is asked to act next")
 
+    def test_transitions_read_the_time_of_the_clock_in_their_context(self):
+        # The demo player replays past events by giving the dossier its own clock; everyone
+        # else keeps reading the real time.
+        moment = self.local(2026, 11, 23, 9, 0)
+        dossier = self.create_dossier().with_context(public_admin_clock=lambda: moment)
+        dossier.with_user(self.front_desk).action_receive()
+        self.assertEqual(dossier.date_received, moment)
+        self.assertEqual(dossier.name, "000.00.00.H56-261123-0001")
+        self.assertEqual(dossier.date_due, self.local(2026, 12, 14, 9, 0))
+        self.assertEqual(dossier.step_ids.sorted()[0].date_done, moment)
+        self.assertEqual(dossier.step_ids.sorted()[1].date_start, moment)
+        self.assertNotEqual(self.env["public_admin.dossier"]._now(), moment)
+
     def test_reception_refused_when_required_documents_missing(self):
         dossier = self.create_dossier()
         dossier.document_ids.filtered(lambda d: d.name == "Bản vẽ thiết kế xây dựng").is_received = False

@@ -308,6 +308,25 @@ class TestDossierNotifications(PublicAdminCase, MockEmail):
             sms_texts=[dossier.name, "Quá hạn bổ sung 30 ngày"],
         )
 
+    def test_replayed_history_tells_the_applicant_nothing(self):
+        # The demo player replays past events with this context key: nobody is told again.
+        dossier = self.create_dossier().with_context(public_admin_no_notify=True)
+        with self.capture():
+            dossier.with_user(self.front_desk).action_receive()
+            dossier.with_user(self.officer_construction).action_request_supplement("Thiếu bản vẽ")
+        self.assertEqual(dossier.state, "supplement")
+        self.assertEqual(self.emails_to_applicant(), [])
+        self.assertEqual(self.gateway.received, [])
+        self.assertFalse(self.new_messages(dossier).filtered(lambda m: m.message_type == "sms"))
+        self.assertFalse(self.new_messages(dossier).filtered(lambda m: m.subtype_id == self.mt_comment))
+        # Without the key, the same event is told.
+        with self.capture():
+            dossier.with_context(public_admin_no_notify=False).with_user(self.front_desk).action_resume()
+            dossier.with_context(public_admin_no_notify=False).with_user(
+                self.officer_construction
+            ).action_request_supplement("Thiếu bản vẽ mặt cắt")
+        self.assertEqual(len(self.emails_to_applicant()), 1)
+
     # ------------------------------------------------------------------ language
     def test_applicant_reading_vietnamese_gets_the_vietnamese_texts(self):
         self.env["res.lang"]._activate_lang("vi_VN")
