@@ -134,6 +134,14 @@ class PublicAdminDossier(models.Model):
     step_ids = fields.One2many("public_admin.dossier.step", "dossier_id", string="Steps", copy=False)
     current_step_id = fields.Many2one("public_admin.dossier.step", readonly=True, copy=False)
     current_step_accepted = fields.Boolean(compute="_compute_current_step_accepted")
+    current_step_name = fields.Char(related="current_step_id.name", string="Current step")
+    current_step_deadline = fields.Datetime(related="current_step_id.date_deadline", string="Step deadline")
+    current_step_time_left = fields.Char(
+        compute="_compute_current_step_time_left",
+        string="Time left",
+        help="Working time left until the current step's deadline.",
+    )
+    is_current_step_late = fields.Boolean(compute="_compute_current_step_time_left")
     current_agency_id = fields.Many2one(
         "public_admin.agency", string="Current agency", readonly=True, copy=False, index=True
     )
@@ -268,6 +276,27 @@ class PublicAdminDossier(models.Model):
     def _compute_current_step_accepted(self):
         for dossier in self:
             dossier.current_step_accepted = bool(dossier.current_step_id.date_accepted)
+
+    @api.depends("current_step_id.date_deadline", "current_step_id.date_done", "state")
+    def _compute_current_step_time_left(self):
+        engine = self.env["public_admin.deadline"]
+        now = self._now()
+        decimal_point = self.env["res.lang"]._get_data(code=self.env.lang or "en_US").decimal_point or "."
+        for dossier in self:
+            step = dossier.current_step_id
+            dossier.is_current_step_late = False
+            if not step.date_deadline or step.date_done or dossier.state not in OPEN_STATES:
+                dossier.current_step_time_left = False
+            elif dossier.state in PAUSED_STATES:
+                dossier.current_step_time_left = self.env._("Clock stopped: waiting for the applicant")
+            else:
+                hours = engine.working_hours_between(dossier._calendar(), now, step.date_deadline)
+                amount = f"{round(abs(hours), 1):g}".replace(".", decimal_point)
+                if hours >= 0:
+                    dossier.current_step_time_left = self.env._("%(hours)s working hours left", hours=amount)
+                else:
+                    dossier.is_current_step_late = True
+                    dossier.current_step_time_left = self.env._("Late by %(hours)s working hours", hours=amount)
 
     @api.depends("step_ids.agency_id")
     def _compute_is_inter_agency(self):

@@ -2,10 +2,32 @@
 
 import pytz
 
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from .public_admin_dossier import BEFORE_RECEPTION_STATES, OPEN_STATES, PAUSED_STATES, RUNNING_STATES
+
+# The actions of the dossier form; each has a ``can_<action>`` field telling whether the current
+# user may take it now (the buttons show on that alone).
+USER_ACTIONS = (
+    "receive",
+    "start_step",
+    "finish_step",
+    "transfer",
+    "request_supplement",
+    "resume",
+    "await_financial",
+    "financial_done",
+    "return_result",
+    "apologize",
+    "refuse",
+    "stop",
+    "withdraw",
+)
+# An agency that will miss the appointment apologises no later than one day before it
+# (Decree 61/2018/ND-CP, art. 19): the apology is offered from one working day before the
+# appointment on, and on late dossiers.
+APOLOGY_WINDOW_HOURS = 8.0
 
 
 # The dossier is split by concern on purpose, one file each (as survey and account do).
@@ -14,6 +36,106 @@ class PublicAdminDossier(models.Model):
     _inherit = "public_admin.dossier"
 
     # Transitions check the user's rights, then run as superuser keeping the user's identity.
+
+    # ------------------------------------------------------------------ what the user may do now
+    can_receive = fields.Boolean(compute="_compute_user_actions")
+    can_start_step = fields.Boolean(compute="_compute_user_actions")
+    can_finish_step = fields.Boolean(compute="_compute_user_actions")
+    can_transfer = fields.Boolean(compute="_compute_user_actions")
+    can_request_supplement = fields.Boolean(compute="_compute_user_actions")
+    can_resume = fields.Boolean(compute="_compute_user_actions")
+    can_await_financial = fields.Boolean(compute="_compute_user_actions")
+    can_financial_done = fields.Boolean(compute="_compute_user_actions")
+    can_return_result = fields.Boolean(compute="_compute_user_actions")
+    can_apologize = fields.Boolean(compute="_compute_user_actions")
+    can_refuse = fields.Boolean(compute="_compute_user_actions")
+    can_stop = fields.Boolean(compute="_compute_user_actions")
+    can_withdraw = fields.Boolean(compute="_compute_user_actions")
+    action_block_reason = fields.Char(
+        compute="_compute_user_actions", help="Why the current user can take no action on the dossier now."
+    )
+
+    @api.depends_context("uid")
+    @api.depends(
+        "state",
+        "state_before_pause",
+        "current_agency_id",
+        "current_step_id.date_accepted",
+        "date_received",
+        "date_due",
+        "is_overdue",
+        "timeliness",
+    )
+    def _compute_user_actions(self):
+        user = self.env.user
+        roles = {
+            "front_desk": user.has_group("public_admin_centre.group_front_desk"),
+            "officer": user.has_group("public_admin_centre.group_agency_officer"),
+            "head": user.has_group("public_admin_centre.group_agency_head"),
+            "manager": user.has_group("public_admin_centre.group_centre_manager"),
+        }
+        # Rules are checked on the stored dossiers (a form being edited holds a copy of them).
+        writable_ids = set(self._origin._filtered_access("write").ids)
+        may_create = self.browse().has_access("create")
+        my_agencies = self._my_agencies()
+        for dossier in self:
+            origin = dossier._origin
+            writable = origin.id in writable_ids if origin.id else may_create
+            actions = dossier._user_actions(roles, my_agencies) if writable else set()
+            for action in USER_ACTIONS:
+                dossier[f"can_{action}"] = action in actions
+            dossier.action_block_reason = False
+            if not actions and dossier.state in OPEN_STATES and dossier.current_agency_id not in my_agencies:
+                dossier.action_block_reason = self.env._(
+                    "The dossier is at %(agency)s: only the officers of that agency can process it now.",
+                    agency=dossier.current_agency_id.display_name,
+                )
+
+    def _user_actions(self, roles, my_agencies):
+        """The actions the current user, who may change the dossier, may take on it in its state.
+
+        Mirrors the guards of the transitions: an agency's steps belong to that agency's people
+        (and the managers); the front desk receives, takes supplements and payments in, returns
+        results and records what applicants ask at the counter.
+        """
+        self.ensure_one()
+        state = self.state
+        at_agency = roles["manager"] or self.current_agency_id in my_agencies
+        front = roles["front_desk"]
+        received = bool(self.date_received)
+        step_waiting = bool(self.current_step_id) and not self.current_step_id.date_accepted
+        conditions = {
+            "receive": front and state in BEFORE_RECEPTION_STATES,
+            "start_step": at_agency and state in RUNNING_STATES and step_waiting,
+            "finish_step": at_agency and state == "in_progress" and bool(self.current_step_id.date_accepted),
+            "transfer": at_agency and state in RUNNING_STATES,
+            "request_supplement": (at_agency and state in RUNNING_STATES) or (front and state == "registered"),
+            "resume": (front or at_agency) and state == "supplement",
+            "await_financial": at_agency and roles["officer"] and state in RUNNING_STATES,
+            "financial_done": (front or at_agency) and state == "financial",
+            "return_result": front and state == "done",
+            "apologize": at_agency and roles["officer"] and self._is_apology_due(),
+            "refuse": (front and state in BEFORE_RECEPTION_STATES + ("supplement",))
+            or ((front or at_agency) and state in RUNNING_STATES + ("supplement",) and received),
+            "stop": received and state in OPEN_STATES and (roles["manager"] or front or (roles["head"] and at_agency)),
+            "withdraw": (front or at_agency) and state in BEFORE_RECEPTION_STATES + OPEN_STATES,
+        }
+        return {action for action, allowed in conditions.items() if allowed}
+
+    def _is_apology_due(self):
+        """Late (overdue, or finished after the appointment), or due within a working day."""
+        self.ensure_one()
+        if self.state not in OPEN_STATES + ("done",):
+            return False
+        if self.is_overdue or self.timeliness == "late":
+            return True
+        if self.state == "done" or not self.date_due:
+            return False
+        now = self._now()
+        if self.date_due <= now:
+            return True
+        hours_left = self.env["public_admin.deadline"].working_hours_between(self._calendar(), now, self.date_due)
+        return hours_left <= APOLOGY_WINDOW_HOURS
 
     # ------------------------------------------------------------------ helpers
     def _set_state(self, state, **vals):
@@ -317,6 +439,8 @@ class PublicAdminDossier(models.Model):
     def action_transfer(self, agency, hours=8.0, note=None, step_name=None):
         """Send the dossier to another agency for a step that the procedure does not plan."""
         self._check_state(RUNNING_STATES, self.env._("transfer"))
+        for dossier in self:
+            dossier._check_user_at_agency(dossier.current_agency_id)
         if not agency:
             raise UserError(self.env._("Choose the agency to transfer the dossier to."))
         if hours < 0:
@@ -397,6 +521,8 @@ class PublicAdminDossier(models.Model):
     def action_await_financial(self):
         """Stop the clock while the applicant fulfils a financial obligation (tax, fee)."""
         self._check_state(RUNNING_STATES, self.env._("wait for the financial obligation of"))
+        for dossier in self:
+            dossier._check_user_at_agency(dossier.current_agency_id)
         for dossier in self.sudo():
             dossier._set_state("financial", state_before_pause=dossier.state)
             dossier._open_pause("financial")
