@@ -487,27 +487,47 @@ class PublicAdminDossier(models.Model):
         return True
 
     def action_request_supplement(self, reason, documents=None):
-        """Ask the applicant for missing or corrected documents: the clock stops."""
-        self._check_state(RUNNING_STATES, self.env._("request a supplement for"))
+        """Ask the applicant for missing or corrected documents (form 02).
+
+        Being processed, the dossier's clock stops. Submitted online and not received yet, the
+        front desk sends it back for completion before reception: there is no clock to stop,
+        the request does not count among the supplement requests of the processing, and the
+        dossier comes back to the reception queue when the applicant completes it.
+        """
+        self._check_state(RUNNING_STATES + ("registered",), self.env._("request a supplement for"))
         if not (reason or "").strip():
             raise UserError(self.env._("Give the reason for the supplement request."))
+        if "registered" in self.mapped("state") and not self.env.user.has_group("public_admin_centre.group_front_desk"):
+            raise UserError(self.env._("Only the front desk asks for the completion of a dossier before receiving it."))
         for dossier in self.sudo():
+            before_reception = dossier.state == "registered"
             dossier._set_state(
-                "supplement", state_before_pause=dossier.state, supplement_count=dossier.supplement_count + 1
+                "supplement",
+                state_before_pause=dossier.state,
+                supplement_count=dossier.supplement_count + (0 if before_reception else 1),
             )
+            # Before reception the stop is the record of the request (form 02, the portal's
+            # notice); it lies before the reception and so moves no deadline.
             dossier._open_pause("supplement", note=reason)
             dossier._update_overdue()
-            body = self.env._("Supplement requested: %(reason)s", reason=reason)
+            if before_reception:
+                body = self.env._("Completion requested before reception: %(reason)s", reason=reason)
+            else:
+                body = self.env._("Supplement requested: %(reason)s", reason=reason)
             if documents:
                 body += "\n" + documents
             dossier.message_post(body=body)
-            dossier._notify_applicant("supplement")
+            dossier._notify_applicant("completion" if before_reception else "supplement")
         return True
 
     def action_resume(self):
-        """The applicant supplied what was asked (or paid): the clock runs again."""
+        """The applicant supplied what was asked (or paid): the clock runs again, or the dossier
+        not received yet goes back to the reception queue."""
         self._check_state(PAUSED_STATES, self.env._("resume"))
         for dossier in self.sudo():
+            if dossier.state_before_pause == "registered":
+                dossier._return_to_reception_queue()
+                continue
             dossier._close_pause()
             dossier._set_state(dossier.state_before_pause or "in_progress", state_before_pause=False)
             dossier._recompute_deadlines()
@@ -517,6 +537,16 @@ class PublicAdminDossier(models.Model):
                 )
             )
         return True
+
+    def _return_to_reception_queue(self):
+        """A dossier completed before reception waits again for the front desk (as superuser:
+        callers check the user's rights, or act for the applicant on their own dossier)."""
+        for dossier in self:
+            dossier._close_pause()
+            dossier._set_state("registered", state_before_pause=False)
+            dossier.message_post(
+                body=self.env._("The applicant completed the dossier: it is back in the reception queue.")
+            )
 
     def action_await_financial(self):
         """Stop the clock while the applicant fulfils a financial obligation (tax, fee)."""
@@ -610,6 +640,8 @@ class PublicAdminDossier(models.Model):
     def action_stop(self, reason):
         """Stop processing (e.g. the applicant did not supplement in time)."""
         self._check_state(OPEN_STATES, self.env._("stop"))
+        if not all(self.mapped("date_received")):
+            raise UserError(self.env._("A dossier not received yet is refused, not stopped."))
         if not (reason or "").strip():
             raise UserError(self.env._("Give the reason for stopping the processing."))
         self.sudo()._close(
