@@ -55,6 +55,10 @@
     # Read by code, not loaded as data: the official holiday calendar.
     "oca_data_manual": ["data/vn_holidays.csv"],
     "assets": {
+        "web.assets_backend": [
+            "public_admin_centre/static/src/js/actions/*.js",
+            "public_admin_centre/static/src/js/fields/*.js",
+        ],
         "web.assets_tests": [
             "public_admin_centre/static/src/js/tours/*.js",
         ],

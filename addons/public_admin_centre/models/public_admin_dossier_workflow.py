@@ -330,7 +330,16 @@ class PublicAdminDossier(models.Model):
     def action_receive(self):
         """Receive the dossier: give it its code, its appointment and its steps."""
         self._check_state(("draft", "registered"), self.env._("receive"))
+        self._public_admin_link_applicant()
         self._check_applicant_complete()
+        for dossier in self.filtered(lambda d: not d.partner_id):
+            raise UserError(
+                self.env._(
+                    "Give the citizen ID number or the phone of the applicant of dossier %(dossier)s: "
+                    "the citizen is found or registered from them.",
+                    dossier=dossier.display_name,
+                )
+            )
         self._check_required_documents()
         now = self._now()
         for dossier in self.sudo():
@@ -734,6 +743,23 @@ class PublicAdminDossier(models.Model):
         if not self.name:
             raise UserError(self.env._("Receive the dossier before printing its receipt."))
         return self.env.ref("public_admin_centre.public_admin_dossier_report_receipt").report_action(self)
+
+    def action_receive_and_print(self):
+        """Receive, then open the browser's print dialog on the receipt and appointment slip
+        (static/src/js/actions/print_receipt_action.js; controllers/receipt.py serves the PDF)."""
+        self.ensure_one()
+        self.action_receive()
+        return {
+            "type": "ir.actions.client",
+            "tag": "public_admin_print_receipt",
+            "params": {"url": f"/public_admin/dossier/{self.id}/receipt"},
+        }
+
+    def action_mark_required_documents_received(self):
+        """The applicant handed in every required document of the checklist: tick them at once."""
+        self._check_state(BEFORE_RECEPTION_STATES + ("supplement",), self.env._("check the documents of"))
+        self.document_ids.filtered(lambda d: d.is_required and not d.is_received).write({"is_received": True})
+        return True
 
     def action_return_at_counter(self):
         return self.action_return_result(method="counter")
