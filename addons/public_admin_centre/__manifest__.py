@@ -62,6 +62,10 @@
         "demo/procedure_import_demo.csv",
     ],
     "assets": {
+        "web.assets_backend": [
+            "public_admin_centre/static/src/js/actions/*.js",
+            "public_admin_centre/static/src/js/fields/*.js",
+        ],
         "web.assets_tests": [
             "public_admin_centre/static/src/js/tours/*.js",
         ],

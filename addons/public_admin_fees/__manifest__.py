@@ -11,6 +11,9 @@
         "security/ir.model.access.csv",
         "views/public_admin_procedure_views.xml",
     ],
+    "demo": [
+        "demo/res_users_demo.xml",
+    ],
     "installable": True,
     "application": False,
 }

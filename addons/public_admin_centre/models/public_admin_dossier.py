@@ -29,6 +29,16 @@ BEFORE_RECEPTION_STATES = ("draft", "registered")
 # States where the clock is stopped, waiting for the citizen.
 PAUSED_STATES = ("supplement", "financial")
 TIMELINESS = [("early", "Early"), ("on_time", "On time"), ("late", "Late")]
+# The applicant as declared on the dossier: key of res.partner._public_admin_find_or_create_applicant -> field.
+APPLICANT_FIELDS = {
+    "name": "applicant_name",
+    "id_number": "applicant_id_number",
+    "phone": "applicant_phone",
+    "email": "applicant_email",
+    "address": "applicant_address",
+    "birthdate": "applicant_birthdate",
+    "gender": "applicant_gender",
+}
 
 
 class PublicAdminDossier(models.Model):
@@ -70,7 +80,16 @@ class PublicAdminDossier(models.Model):
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
 
     # Applicant, as declared when the dossier was handed in.
-    partner_id = fields.Many2one("res.partner", string="Applicant", required=True, index=True, tracking=True)
+    # Not required: at the counter the applicant's data is typed or scanned, and the contact is
+    # found or created from it when the dossier is saved (_public_admin_link_applicant).
+    partner_id = fields.Many2one("res.partner", string="Applicant", index=True, tracking=True)
+    id_card_scan = fields.Char(
+        string="Scan the ID card",
+        store=False,
+        help="Scan the QR code of the applicant's chip-based citizen ID card here: the applicant's "
+        "name, ID number, address, date of birth and sex are filled in, and a citizen already known "
+        "is found.",
+    )
     applicant_name = fields.Char(compute="_compute_applicant_name", store=True, readonly=False, string="Applicant name")
     applicant_phone = fields.Char(compute="_compute_applicant_phone", store=True, readonly=False, string="Phone")
     applicant_email = fields.Char(compute="_compute_applicant_email", store=True, readonly=False, string="Email")
@@ -89,6 +108,16 @@ class PublicAdminDossier(models.Model):
         help="The first and last digits only; “Show” reveals the whole number and logs who read it.",
     )
     applicant_address = fields.Char(compute="_compute_applicant_address", store=True, readonly=False, string="Address")
+    applicant_birthdate = fields.Date(
+        compute="_compute_applicant_birthdate", store=True, readonly=False, string="Date of birth"
+    )
+    applicant_gender = fields.Selection(
+        [("male", "Male"), ("female", "Female")],
+        compute="_compute_applicant_gender",
+        store=True,
+        readonly=False,
+        string="Sex",
+    )
     representative_id = fields.Many2one(
         "res.partner",
         string="Authorised representative",
@@ -141,6 +170,14 @@ class PublicAdminDossier(models.Model):
     step_ids = fields.One2many("public_admin.dossier.step", "dossier_id", string="Steps", copy=False)
     current_step_id = fields.Many2one("public_admin.dossier.step", readonly=True, copy=False)
     current_step_accepted = fields.Boolean(compute="_compute_current_step_accepted")
+    current_step_name = fields.Char(related="current_step_id.name", string="Current step")
+    current_step_deadline = fields.Datetime(related="current_step_id.date_deadline", string="Step deadline")
+    current_step_time_left = fields.Char(
+        compute="_compute_current_step_time_left",
+        string="Time left",
+        help="Working time left until the current step's deadline.",
+    )
+    is_current_step_late = fields.Boolean(compute="_compute_current_step_time_left")
     current_agency_id = fields.Many2one(
         "public_admin.agency", string="Current agency", readonly=True, copy=False, index=True
     )
@@ -214,7 +251,15 @@ class PublicAdminDossier(models.Model):
         return agencies.filtered("is_reception_centre")[:1] or agencies[:1]
 
     def _group_expand_states(self, states, domain):
-        return ["registered", "received", "in_progress", "supplement", "financial", "done"]
+        # A board may name its columns in its action's context (the counter's board does).
+        return self.env.context.get("public_admin_board_states") or [
+            "registered",
+            "received",
+            "in_progress",
+            "supplement",
+            "financial",
+            "done",
+        ]
 
     @api.depends("procedure_id")
     def _compute_agency_id(self):
@@ -255,6 +300,16 @@ class PublicAdminDossier(models.Model):
         for dossier in self.filtered("partner_id"):
             dossier.applicant_address = dossier.partner_id._public_admin_one_line_address()
 
+    @api.depends("partner_id")
+    def _compute_applicant_birthdate(self):
+        for dossier in self.filtered("partner_id"):
+            dossier.applicant_birthdate = dossier.partner_id.public_admin_birthdate
+
+    @api.depends("partner_id")
+    def _compute_applicant_gender(self):
+        for dossier in self.filtered("partner_id"):
+            dossier.applicant_gender = dossier.partner_id.public_admin_gender
+
     @api.depends_context("uid")
     @api.depends("current_agency_id")
     def _compute_is_at_my_agency(self):
@@ -280,6 +335,27 @@ class PublicAdminDossier(models.Model):
     def _compute_current_step_accepted(self):
         for dossier in self:
             dossier.current_step_accepted = bool(dossier.current_step_id.date_accepted)
+
+    @api.depends("current_step_id.date_deadline", "current_step_id.date_done", "state")
+    def _compute_current_step_time_left(self):
+        engine = self.env["public_admin.deadline"]
+        now = self._now()
+        decimal_point = self.env["res.lang"]._get_data(code=self.env.lang or "en_US").decimal_point or "."
+        for dossier in self:
+            step = dossier.current_step_id
+            dossier.is_current_step_late = False
+            if not step.date_deadline or step.date_done or dossier.state not in OPEN_STATES:
+                dossier.current_step_time_left = False
+            elif dossier.state in PAUSED_STATES:
+                dossier.current_step_time_left = self.env._("Clock stopped: waiting for the applicant")
+            else:
+                hours = engine.working_hours_between(dossier._calendar(), now, step.date_deadline)
+                amount = f"{round(abs(hours), 1):g}".replace(".", decimal_point)
+                if hours >= 0:
+                    dossier.current_step_time_left = self.env._("%(hours)s working hours left", hours=amount)
+                else:
+                    dossier.is_current_step_late = True
+                    dossier.current_step_time_left = self.env._("Late by %(hours)s working hours", hours=amount)
 
     @api.depends("step_ids.agency_id")
     def _compute_is_inter_agency(self):
@@ -428,12 +504,73 @@ class PublicAdminDossier(models.Model):
         for dossier in dossiers:
             if not dossier.document_ids and dossier.procedure_id:
                 dossier._fill_checklist()
+        dossiers._public_admin_link_applicant()
         return dossiers
 
     def write(self, vals):
         if "state" in vals and not self.env.context.get("public_admin_state_change"):
             raise UserError(self.env._("The state of a dossier changes only through its actions."))
-        return super().write(self._normalize_vals(dict(vals)))
+        result = super().write(self._normalize_vals(dict(vals)))
+        if not vals.get("partner_id") and set(vals) & set(APPLICANT_FIELDS.values()):
+            self._public_admin_link_applicant()
+        return result
+
+    def _public_admin_applicant_values(self):
+        """The applicant as declared on the dossier, for res.partner._public_admin_find_or_create_applicant."""
+        self.ensure_one()
+        return {key: self[fname] for key, fname in APPLICANT_FIELDS.items()}
+
+    def _public_admin_link_applicant(self):
+        """Link the dossiers entered at the counter without a contact to their applicant's
+        contact: the citizen already known (same citizen ID number, or same phone and name), or a
+        new contact created from what was typed or scanned. Nothing to do without a name and a
+        way to tell the citizen apart (ID number, phone or email)."""
+        to_link = self.filtered(
+            lambda d: (
+                not d.partner_id
+                and d.state in BEFORE_RECEPTION_STATES
+                and d.applicant_name
+                and (d.applicant_id_number or d.applicant_phone or d.applicant_email)
+            )
+        )
+        if not to_link or not self.env.user.has_group("public_admin_centre.group_front_desk"):
+            return
+        Partner = self.env["res.partner"]
+        for dossier in to_link:
+            values = dossier._public_admin_applicant_values()
+            partner = Partner._public_admin_find_or_create_applicant(values)
+            # Written with the declared values: the dossier keeps what the applicant declared
+            # today, even where the contact holds older data.
+            dossier.write({"partner_id": partner.id, **{APPLICANT_FIELDS[key]: value for key, value in values.items()}})
+
+    @api.onchange("id_card_scan")
+    def _onchange_id_card_scan(self):
+        """A scanned ID card fills the applicant and finds the citizen if already known."""
+        if not self.id_card_scan:
+            return None
+        scan, self.id_card_scan = self.id_card_scan, False
+        try:
+            card = self.env["res.partner"]._public_admin_parse_id_card(scan)
+        except UserError as error:
+            return {"warning": {"title": self.env._("Not a citizen ID card"), "message": error.args[0]}}
+        partner = self.env["res.partner"]
+        if self.env.user.has_group("public_admin_centre.group_front_desk"):
+            # The user receives dossiers: _public_admin_find_applicant may search every contact.
+            partner = partner._public_admin_find_applicant({"id_number": card["id_number"]}).sudo(False)
+        if partner and partner != self.partner_id:
+            self.partner_id = partner
+            # Read now: the phone and email come from the contact, the rest from the card below.
+            self.mapped("applicant_phone")
+        elif not partner and self.partner_id.public_admin_id_number != card["id_number"]:
+            # Another citizen than the one chosen before: start from the card alone.
+            self.partner_id = False
+            self.applicant_phone = self.applicant_email = False
+        self.applicant_name = card["name"]
+        self.applicant_id_number = card["id_number"]
+        self.applicant_address = card["address"] or self.applicant_address
+        self.applicant_birthdate = card["birthdate"]
+        self.applicant_gender = card["gender"]
+        return None
 
     def _phone_get_number_fields(self):
         return ["applicant_phone"]

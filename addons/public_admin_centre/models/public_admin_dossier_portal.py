@@ -206,12 +206,18 @@ class PublicAdminDossier(models.Model):
                 ),
                 None,
             )
+            before_reception = dossier.state_before_pause == "registered"
             if officer:
                 dossier.activity_schedule(
                     "mail.mail_activity_data_todo",
-                    summary=self.env._("Supplement received online: check it and resume"),
+                    summary=self.env._("Completed online: check it and receive it")
+                    if before_reception
+                    else self.env._("Supplement received online: check it and resume"),
                     user_id=officer.id,
                 )
+            if before_reception:
+                # No clock to restart before reception: the dossier waits in the front desk's queue again.
+                dossier._return_to_reception_queue()
         return all_attachments
 
     def _portal_can_withdraw(self):

@@ -2,10 +2,32 @@
 
 import pytz
 
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from .public_admin_dossier import BEFORE_RECEPTION_STATES, OPEN_STATES, PAUSED_STATES, RUNNING_STATES
+
+# The actions of the dossier form; each has a ``can_<action>`` field telling whether the current
+# user may take it now (the buttons show on that alone).
+USER_ACTIONS = (
+    "receive",
+    "start_step",
+    "finish_step",
+    "transfer",
+    "request_supplement",
+    "resume",
+    "await_financial",
+    "financial_done",
+    "return_result",
+    "apologize",
+    "refuse",
+    "stop",
+    "withdraw",
+)
+# An agency that will miss the appointment apologises no later than one day before it
+# (Decree 61/2018/ND-CP, art. 19): the apology is offered from one working day before the
+# appointment on, and on late dossiers.
+APOLOGY_WINDOW_HOURS = 8.0
 
 
 # The dossier is split by concern on purpose, one file each (as survey and account do).
@@ -14,6 +36,106 @@ class PublicAdminDossier(models.Model):
     _inherit = "public_admin.dossier"
 
     # Transitions check the user's rights, then run as superuser keeping the user's identity.
+
+    # ------------------------------------------------------------------ what the user may do now
+    can_receive = fields.Boolean(compute="_compute_user_actions")
+    can_start_step = fields.Boolean(compute="_compute_user_actions")
+    can_finish_step = fields.Boolean(compute="_compute_user_actions")
+    can_transfer = fields.Boolean(compute="_compute_user_actions")
+    can_request_supplement = fields.Boolean(compute="_compute_user_actions")
+    can_resume = fields.Boolean(compute="_compute_user_actions")
+    can_await_financial = fields.Boolean(compute="_compute_user_actions")
+    can_financial_done = fields.Boolean(compute="_compute_user_actions")
+    can_return_result = fields.Boolean(compute="_compute_user_actions")
+    can_apologize = fields.Boolean(compute="_compute_user_actions")
+    can_refuse = fields.Boolean(compute="_compute_user_actions")
+    can_stop = fields.Boolean(compute="_compute_user_actions")
+    can_withdraw = fields.Boolean(compute="_compute_user_actions")
+    action_block_reason = fields.Char(
+        compute="_compute_user_actions", help="Why the current user can take no action on the dossier now."
+    )
+
+    @api.depends_context("uid")
+    @api.depends(
+        "state",
+        "state_before_pause",
+        "current_agency_id",
+        "current_step_id.date_accepted",
+        "date_received",
+        "date_due",
+        "is_overdue",
+        "timeliness",
+    )
+    def _compute_user_actions(self):
+        user = self.env.user
+        roles = {
+            "front_desk": user.has_group("public_admin_centre.group_front_desk"),
+            "officer": user.has_group("public_admin_centre.group_agency_officer"),
+            "head": user.has_group("public_admin_centre.group_agency_head"),
+            "manager": user.has_group("public_admin_centre.group_centre_manager"),
+        }
+        # Rules are checked on the stored dossiers (a form being edited holds a copy of them).
+        writable_ids = set(self._origin._filtered_access("write").ids)
+        may_create = self.browse().has_access("create")
+        my_agencies = self._my_agencies()
+        for dossier in self:
+            origin = dossier._origin
+            writable = origin.id in writable_ids if origin.id else may_create
+            actions = dossier._user_actions(roles, my_agencies) if writable else set()
+            for action in USER_ACTIONS:
+                dossier[f"can_{action}"] = action in actions
+            dossier.action_block_reason = False
+            if not actions and dossier.state in OPEN_STATES and dossier.current_agency_id not in my_agencies:
+                dossier.action_block_reason = self.env._(
+                    "The dossier is at %(agency)s: only the officers of that agency can process it now.",
+                    agency=dossier.current_agency_id.display_name,
+                )
+
+    def _user_actions(self, roles, my_agencies):
+        """The actions the current user, who may change the dossier, may take on it in its state.
+
+        Mirrors the guards of the transitions: an agency's steps belong to that agency's people
+        (and the managers); the front desk receives, takes supplements and payments in, returns
+        results and records what applicants ask at the counter.
+        """
+        self.ensure_one()
+        state = self.state
+        at_agency = roles["manager"] or self.current_agency_id in my_agencies
+        front = roles["front_desk"]
+        received = bool(self.date_received)
+        step_waiting = bool(self.current_step_id) and not self.current_step_id.date_accepted
+        conditions = {
+            "receive": front and state in BEFORE_RECEPTION_STATES,
+            "start_step": at_agency and state in RUNNING_STATES and step_waiting,
+            "finish_step": at_agency and state == "in_progress" and bool(self.current_step_id.date_accepted),
+            "transfer": at_agency and state in RUNNING_STATES,
+            "request_supplement": (at_agency and state in RUNNING_STATES) or (front and state == "registered"),
+            "resume": (front or at_agency) and state == "supplement",
+            "await_financial": at_agency and roles["officer"] and state in RUNNING_STATES,
+            "financial_done": (front or at_agency) and state == "financial",
+            "return_result": front and state == "done",
+            "apologize": at_agency and roles["officer"] and self._is_apology_due(),
+            "refuse": (front and state in BEFORE_RECEPTION_STATES + ("supplement",))
+            or ((front or at_agency) and state in RUNNING_STATES + ("supplement",) and received),
+            "stop": received and state in OPEN_STATES and (roles["manager"] or front or (roles["head"] and at_agency)),
+            "withdraw": (front or at_agency) and state in BEFORE_RECEPTION_STATES + OPEN_STATES,
+        }
+        return {action for action, allowed in conditions.items() if allowed}
+
+    def _is_apology_due(self):
+        """Late (overdue, or finished after the appointment), or due within a working day."""
+        self.ensure_one()
+        if self.state not in OPEN_STATES + ("done",):
+            return False
+        if self.is_overdue or self.timeliness == "late":
+            return True
+        if self.state == "done" or not self.date_due:
+            return False
+        now = self._now()
+        if self.date_due <= now:
+            return True
+        hours_left = self.env["public_admin.deadline"].working_hours_between(self._calendar(), now, self.date_due)
+        return hours_left <= APOLOGY_WINDOW_HOURS
 
     # ------------------------------------------------------------------ helpers
     def _set_state(self, state, **vals):
@@ -238,7 +360,16 @@ class PublicAdminDossier(models.Model):
     def action_receive(self):
         """Receive the dossier: give it its code, its appointment and its steps."""
         self._check_state(("draft", "registered"), self.env._("receive"), "action_receive")
+        self._public_admin_link_applicant()
         self._check_applicant_complete()
+        for dossier in self.filtered(lambda d: not d.partner_id):
+            raise UserError(
+                self.env._(
+                    "Give the citizen ID number or the phone of the applicant of dossier %(dossier)s: "
+                    "the citizen is found or registered from them.",
+                    dossier=dossier.display_name,
+                )
+            )
         self._check_required_documents()
         now = self._now()
         for dossier in self.sudo():  # rights checked by _check_state above
@@ -347,6 +478,8 @@ class PublicAdminDossier(models.Model):
     def action_transfer(self, agency, hours=8.0, note=None, step_name=None):
         """Send the dossier to another agency for a step that the procedure does not plan."""
         self._check_state(RUNNING_STATES, self.env._("transfer"), "action_transfer")
+        for dossier in self:
+            dossier._check_user_at_agency(dossier.current_agency_id)
         if not agency:
             raise UserError(self.env._("Choose the agency to transfer the dossier to."))
         if hours < 0:
@@ -393,27 +526,47 @@ class PublicAdminDossier(models.Model):
         return True
 
     def action_request_supplement(self, reason, documents=None):
-        """Ask the applicant for missing or corrected documents: the clock stops."""
-        self._check_state(RUNNING_STATES, self.env._("request a supplement for"))
+        """Ask the applicant for missing or corrected documents (form 02).
+
+        Being processed, the dossier's clock stops. Submitted online and not received yet, the
+        front desk sends it back for completion before reception: there is no clock to stop,
+        the request does not count among the supplement requests of the processing, and the
+        dossier comes back to the reception queue when the applicant completes it.
+        """
+        self._check_state(RUNNING_STATES + ("registered",), self.env._("request a supplement for"))
         if not (reason or "").strip():
             raise UserError(self.env._("Give the reason for the supplement request."))
+        if "registered" in self.mapped("state") and not self.env.user.has_group("public_admin_centre.group_front_desk"):
+            raise UserError(self.env._("Only the front desk asks for the completion of a dossier before receiving it."))
         for dossier in self.sudo():  # rights checked by _check_state above
+            before_reception = dossier.state == "registered"
             dossier._set_state(
-                "supplement", state_before_pause=dossier.state, supplement_count=dossier.supplement_count + 1
+                "supplement",
+                state_before_pause=dossier.state,
+                supplement_count=dossier.supplement_count + (0 if before_reception else 1),
             )
+            # Before reception the stop is the record of the request (form 02, the portal's
+            # notice); it lies before the reception and so moves no deadline.
             dossier._open_pause("supplement", note=reason)
             dossier._update_overdue()
-            body = self.env._("Supplement requested: %(reason)s", reason=reason)
+            if before_reception:
+                body = self.env._("Completion requested before reception: %(reason)s", reason=reason)
+            else:
+                body = self.env._("Supplement requested: %(reason)s", reason=reason)
             if documents:
                 body += "\n" + documents
             dossier.message_post(body=body)
-            dossier._notify_applicant("supplement")
+            dossier._notify_applicant("completion" if before_reception else "supplement")
         return True
 
     def action_resume(self):
-        """The applicant supplied what was asked (or paid): the clock runs again."""
+        """The applicant supplied what was asked (or paid): the clock runs again, or the dossier
+        not received yet goes back to the reception queue."""
         self._check_state(PAUSED_STATES, self.env._("resume"))
         for dossier in self.sudo():  # rights checked by _check_state above
+            if dossier.state_before_pause == "registered":
+                dossier._return_to_reception_queue()
+                continue
             dossier._close_pause()
             dossier._set_state(dossier.state_before_pause or "in_progress", state_before_pause=False)
             dossier._recompute_deadlines()
@@ -424,9 +577,21 @@ class PublicAdminDossier(models.Model):
             )
         return True
 
+    def _return_to_reception_queue(self):
+        """A dossier completed before reception waits again for the front desk (as superuser:
+        callers check the user's rights, or act for the applicant on their own dossier)."""
+        for dossier in self:
+            dossier._close_pause()
+            dossier._set_state("registered", state_before_pause=False)
+            dossier.message_post(
+                body=self.env._("The applicant completed the dossier: it is back in the reception queue.")
+            )
+
     def action_await_financial(self):
         """Stop the clock while the applicant fulfils a financial obligation (tax, fee)."""
         self._check_state(RUNNING_STATES, self.env._("wait for the financial obligation of"), "action_await_financial")
+        for dossier in self:
+            dossier._check_user_at_agency(dossier.current_agency_id)
         for dossier in self.sudo():  # rights checked by _check_state above
             dossier._set_state("financial", state_before_pause=dossier.state)
             dossier._open_pause("financial")
@@ -516,6 +681,8 @@ class PublicAdminDossier(models.Model):
     def action_stop(self, reason):
         """Stop processing (e.g. the applicant did not supplement in time)."""
         self._check_state(OPEN_STATES, self.env._("stop"), "action_stop")
+        if not all(self.mapped("date_received")):
+            raise UserError(self.env._("A dossier not received yet is refused, not stopped."))
         if not (reason or "").strip():
             raise UserError(self.env._("Give the reason for stopping the processing."))
         self.sudo()._close(  # rights checked by _check_state above
@@ -626,6 +793,23 @@ class PublicAdminDossier(models.Model):
         if not self.name:
             raise UserError(self.env._("Receive the dossier before printing its receipt."))
         return self.env.ref("public_admin_centre.public_admin_dossier_report_receipt").report_action(self)
+
+    def action_receive_and_print(self):
+        """Receive, then open the browser's print dialog on the receipt and appointment slip
+        (static/src/js/actions/print_receipt_action.js; controllers/receipt.py serves the PDF)."""
+        self.ensure_one()
+        self.action_receive()
+        return {
+            "type": "ir.actions.client",
+            "tag": "public_admin_print_receipt",
+            "params": {"url": f"/public_admin/dossier/{self.id}/receipt"},
+        }
+
+    def action_mark_required_documents_received(self):
+        """The applicant handed in every required document of the checklist: tick them at once."""
+        self._check_state(BEFORE_RECEPTION_STATES + ("supplement",), self.env._("check the documents of"))
+        self.document_ids.filtered(lambda d: d.is_required and not d.is_received).write({"is_received": True})
+        return True
 
     def action_return_at_counter(self):
         return self.action_return_result(method="counter")

@@ -237,9 +237,12 @@ class ReportPublicAdminDossierReceipt(models.AbstractModel):
         book, entry = "", dossier.register_number or ""
         if "/" in entry:
             book, entry = entry.split("/", 1)
+        documents = self._document_rows(dossier.document_ids.filtered("is_received"))
         values.update(
             {
-                "documents": self._document_rows(dossier.document_ids.filtered("is_received")),
+                "documents": documents,
+                # Beyond this, the checklist is printed smaller to keep the slip on one page.
+                "is_long": len(documents) > 6 or sum(len(line["name"]) for line in documents) > 450,
                 "processing_time": self._processing_time_text(dossier.procedure_id),
                 "appointment": self._format_long(dossier, dossier.date_due_initial or dossier.date_due),
                 "result_place": self._result_place(dossier),

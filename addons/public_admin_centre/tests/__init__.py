@@ -3,6 +3,11 @@ from . import test_dossier_workflow
 from . import test_dossier_access
 from . import test_dossier_code
 from . import test_tour_backend
+from . import test_id_card_scan
+from . import test_counter_reception
+from . import test_completion_before_reception
+from . import test_dossier_actions
+from . import test_tour_counter
 from . import test_notifications
 from . import test_standard_forms
 from . import test_portal

@@ -69,6 +69,8 @@ DOSSIER_METHODS = {
     "write": WRITERS,
     "action_register_online": WRITERS,
     "action_receive": FRONT_DESK_WRITERS,
+    "action_receive_and_print": FRONT_DESK_WRITERS,
+    "action_mark_required_documents_received": WRITERS,
     "action_start_step": OFFICER_WRITERS,
     "action_finish_step": OFFICER_WRITERS,
     "action_transfer": TRANSFER_WRITERS,
@@ -415,6 +417,21 @@ class TestAccessMatrix(PublicAdminPortalCase):
                     None,
                     {**by_role(NOBODY, 200), "anonymous": 303},
                 ),
+            ],
+            "/public_admin/dossier/<int:dossier_id>/receipt": [
+                # The receipt opened for printing at reception: the front desk's, for its dossiers.
+                (
+                    "print receipt",
+                    "GET",
+                    f"/public_admin/dossier/{dossier.id}/receipt",
+                    None,
+                    {
+                        **by_role(FRONT_DESK_WRITERS, 200, other=403),
+                        "anonymous": 303,
+                        "applicant": 404,
+                        "other_portal": 404,
+                    },
+                )
             ],
             "/mail/attachment/upload": [
                 # Posting in the dossier's chatter needs write access (or the applicant's token).

@@ -211,6 +211,18 @@ class TestDossierNotifications(PublicAdminCase, MockEmail):
             sms_texts=[dossier.name, "Thiếu bản vẽ mặt bằng tầng 1"],
         )
 
+    def test_completion_before_reception_says_what_is_missing(self):
+        dossier = self.create_dossier(channel="online")
+        dossier.with_user(self.front_desk).action_register_online()
+        with self.capture():
+            dossier.with_user(self.front_desk).action_request_supplement("Bản vẽ thiếu chữ ký của chủ đầu tư")
+        self.assertApplicantNotified(
+            dossier,
+            f"Your online application for “{self.procedure.name}” must be completed",
+            email_texts=["Bản vẽ thiếu chữ ký của chủ đầu tư", "from your account", self.centre.name],
+            sms_texts=["completed before reception", "Bản vẽ thiếu chữ ký của chủ đầu tư"],
+        )
+
     def test_refusal_gives_the_reason(self):
         dossier = self.received_dossier()
         with self.capture():

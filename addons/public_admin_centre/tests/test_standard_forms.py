@@ -7,6 +7,7 @@ import openpyxl
 from freezegun import freeze_time
 from lxml import html
 
+from odoo import Command
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import HttpCase, tagged
 from odoo.tools.pdf import PdfFileReader
@@ -441,3 +442,38 @@ class TestStandardFormsPdf(PublicAdminCommon, HttpCase):
         self.assertIn(dossier.name, reader.getPage(0).extractText())
         log = self.env["public_admin.dossier.form.log"].search([("dossier_id", "=", dossier.id)])
         self.assertEqual((log.form_type, log.is_copy, log.user_id), ("receipt", False, self.front_desk))
+
+    def test_long_receipt_fits_one_page_and_links_to_the_public_address(self):
+        # The centre's public address is web.base.url; report.url only tells wkhtmltopdf where
+        # to fetch the style sheets from (often an internal address).
+        params = self.env["ir.config_parameter"].sudo()
+        params.set_param("web.base.url", "https://dichvucong.thanhhoa.gov.vn")
+        params.set_param("report.url", self.base_url())
+        clause = "theo quy định của pháp luật về đất đai, xây dựng, nhà ở và kinh doanh bất động sản"
+        procedure = self.env["public_admin.procedure"].create(
+            {
+                "code": "1.012903",
+                "name": "Thông báo quyền sử dụng đất đã có hạ tầng kỹ thuật trong dự án bất động sản",
+                "sector_id": self.sector.id,
+                "agency_id": self.construction.id,
+                "processing_time_legal": 15,
+                "processing_time_unit": "working_day",
+                "date_effective_from": "2020-01-01",
+                "document_ids": [
+                    Command.create({"name": f"Giấy tờ số {number} {clause} {clause}", "copies": 2})
+                    for number in range(1, 9)
+                ],
+            }
+        )
+        dossier = self.create_dossier(procedure=procedure, user=self.front_desk)
+        dossier.with_user(self.front_desk).action_receive()
+        self.url_open("/web/static/img/favicon.ico")
+        reports = self.env["ir.actions.report"].with_user(self.front_desk).with_context(force_report_rendering=True)
+        with patch.object(subprocess, "Popen", _BoundedPopen):
+            content, _report_type = reports._render_qweb_pdf(RECEIPT, dossier.ids)
+        reader = PdfFileReader(BytesIO(content))
+        self.assertEqual(reader.getNumPages(), 1, "eight long documents and the signatures on one A4 page")
+        text = "".join(reader.getPage(0).extractText().split())
+        self.assertIn(f"https://dichvucong.thanhhoa.gov.vn/tra-cuu-ho-so/{dossier.sudo().lookup_token}", text)
+        self.assertNotIn("127.0.0.1", text)
+        self.assertNotIn("localhost", text)

@@ -8,7 +8,10 @@ class PublicAdminDossierTransferWizard(models.TransientModel):
     dossier_id = fields.Many2one("public_admin.dossier", required=True)
     agency_id = fields.Many2one("public_admin.agency", string="To agency", required=True)
     step_name = fields.Char(string="What the agency must do")
-    hours = fields.Float(string="Working hours given", default=8.0)
+    # Whole working hours (8 = one working day), not a clock time.
+    hours = fields.Integer(
+        string="Time given", default=8, help="Working hours the agency has for its step: 8 is one working day."
+    )
     note = fields.Char()
 
     def action_confirm(self):

@@ -1,6 +1,7 @@
 /** @odoo-module */
 /* The dossier's life in the backend, as each role clicks through it. */
 
+import { rpc } from "@web/core/network/rpc";
 import { registry } from "@web/core/registry";
 
 const tours = registry.category("web_tour.tours");
@@ -59,6 +60,25 @@ tours.add("public_admin_counter_reception_tour", {
             content: "Print the receipt and appointment slip",
             trigger: ".o_form_view button[name=action_print_receipt]",
             run: "click",
+        },
+        {
+            content: "The receipt was issued (the download ends after the click)",
+            trigger: ".o_form_view",
+            async run() {
+                for (let attempt = 0; attempt < 50; attempt++) {
+                    const issued = await rpc("/web/dataset/call_kw/public_admin.dossier.form.log/search_count", {
+                        model: "public_admin.dossier.form.log",
+                        method: "search_count",
+                        args: [[["form_type", "=", "receipt"]]],
+                        kwargs: {},
+                    });
+                    if (issued) {
+                        return;
+                    }
+                    await new Promise((resolve) => setTimeout(resolve, 200));
+                }
+                throw new Error("The receipt was not issued");
+            },
         },
         {
             content: "The form stays on the received dossier",
