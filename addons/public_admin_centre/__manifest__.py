@@ -56,6 +56,9 @@
     # Read by code, not loaded as data: the official holiday calendar.
     "oca_data_manual": ["data/vn_holidays.csv"],
     "assets": {
+        "web.assets_frontend": [
+            "public_admin_centre/static/src/js/public_catalogue_sector_filter.js",
+        ],
         "web.assets_tests": [
             "public_admin_centre/static/src/js/tours/*.js",
         ],
