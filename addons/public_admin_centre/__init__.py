@@ -1,1 +1,1 @@
-from . import controllers, models, wizards, report
+from . import cli, controllers, models, wizards, report

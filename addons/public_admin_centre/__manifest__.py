@@ -16,7 +16,7 @@
         "sms_http_gateway",
         "report_xlsx",
     ],
-    "external_dependencies": {"python": ["phonenumbers", "num2words", "xlsxwriter", "qrcode"]},
+    "external_dependencies": {"python": ["phonenumbers", "num2words", "xlsxwriter", "qrcode", "openpyxl"]},
     "data": [
         "security/public_admin_centre_security.xml",
         "security/ir.model.access.csv",
@@ -35,6 +35,7 @@
         "wizards/public_admin_dossier_transfer_wizard_views.xml",
         "wizards/public_admin_dossier_apology_wizard_views.xml",
         "wizards/public_admin_dossier_register_wizard_views.xml",
+        "wizards/public_admin_catalogue_import_wizard_views.xml",
         "views/public_admin_agency_views.xml",
         "views/public_admin_sector_views.xml",
         "views/public_admin_procedure_views.xml",
