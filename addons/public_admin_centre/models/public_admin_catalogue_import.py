@@ -325,7 +325,10 @@ class PublicAdminCatalogueImport(models.AbstractModel):
 
     def _plan_row(self, plan, source_row, row, context):
         values = source_row.values
-        row.code = parser.clean_text(values.get("code"))
+        code = values.get("code")
+        # A spreadsheet that took "1.001290" for a number gives 1.00129: national codes have six
+        # decimals.
+        row.code = f"{code:.6f}" if isinstance(code, float) else parser.clean_text(code)
         row.name = parser.clean_text(values.get("name"))
         if not row.code:
             row.add("missing_code")

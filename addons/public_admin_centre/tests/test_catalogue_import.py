@@ -442,6 +442,18 @@ class TestCatalogueImportEdgeRows(CatalogueImportCase):
         self.assertEqual(self.current("9.80002").date_effective_from, date(2025, 9, 1))
         self.assertEqual(plan.rows[2].outcome, "refused")
 
+    def test_a_spreadsheet_with_codes_taken_for_numbers(self):
+        from openpyxl import Workbook
+
+        book = Workbook()
+        book.active.append(["code", "name", "agency", "level", "processing_time_text"])
+        book.active.append([1.00129, "Mã thành số", "Sở Xây dựng", "Cấp tỉnh", "5 Ngày làm việc"])
+        buffer = io.BytesIO()
+        book.save(buffer)
+        plan = self.run_import(buffer.getvalue(), "danh-muc.xlsx")
+        self.assertEqual((plan.rows[0].number, plan.rows[0].code), (2, "1.001290"))
+        self.assertTrue(self.current("1.001290"))
+
     def test_fee_texts_are_kept_as_published(self):
         fee = "Lệ phí: 50.000 đồng/hồ sơ; Phí thẩm định: 1.500.000 đồng"
         self.run_import(national_csv([national_row("9.81001", fee_text=fee)]))
