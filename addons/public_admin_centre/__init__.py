@@ -1,1 +1,1 @@
-from . import controllers, models, demo, wizards, report
+from . import cli, controllers, models, demo, wizards, report

@@ -17,7 +17,7 @@
         "sms_http_gateway",
         "report_xlsx",
     ],
-    "external_dependencies": {"python": ["phonenumbers", "num2words", "xlsxwriter", "qrcode"]},
+    "external_dependencies": {"python": ["phonenumbers", "num2words", "xlsxwriter", "qrcode", "openpyxl"]},
     "data": [
         "security/public_admin_centre_security.xml",
         "security/ir.model.access.csv",
@@ -36,6 +36,7 @@
         "wizards/public_admin_dossier_transfer_wizard_views.xml",
         "wizards/public_admin_dossier_apology_wizard_views.xml",
         "wizards/public_admin_dossier_register_wizard_views.xml",
+        "wizards/public_admin_catalogue_import_wizard_views.xml",
         "views/public_admin_agency_views.xml",
         "views/public_admin_sector_views.xml",
         "views/public_admin_procedure_views.xml",
@@ -65,6 +66,9 @@
         "web.assets_backend": [
             "public_admin_centre/static/src/js/actions/*.js",
             "public_admin_centre/static/src/js/fields/*.js",
+        ],
+        "web.assets_frontend": [
+            "public_admin_centre/static/src/js/public_catalogue_sector_filter.js",
         ],
         "web.assets_tests": [
             "public_admin_centre/static/src/js/tours/*.js",

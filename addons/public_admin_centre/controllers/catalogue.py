@@ -47,19 +47,76 @@ class PublicCatalogue(http.Controller):
         return dict(model._fields[field_name]._description_selection(request.env))
 
     def _processing_time_text(self, procedure):
-        """“15 working days (legal time: 20)”, or the published text when no time is set."""
+        """“15 working days (legal time: 20)”, or the published text when no time is set.
+
+        A time that could not be read is never shown as a bare number: the page says that the
+        centre is confirming it (and shows the published text below). "N Ngày", where the
+        national database does not say which days, is shown as "N days".
+        """
         env = request.env
+        if procedure.processing_time_status == "needs_review":
+            return env._("Being confirmed by the centre")
         unit = procedure.processing_time_unit
         if unit == "same_day":
             return env._("Same day")
         if not procedure.processing_time:
             return procedure.processing_time_text or ""
-        unit_label = self._selection_labels(procedure, "processing_time_unit").get(unit, "").lower()
-        text = f"{procedure.processing_time:g} {unit_label}"
+        return self._time_text(procedure, procedure.processing_time, unit, procedure.processing_time_issue)
+
+    def _time_text(self, procedure, amount, unit, issue=None):
+        env = request.env
+        if unit == "same_day":
+            return env._("Same day")
+        if issue == "days_unspecified" and unit == "working_day":
+            unit_label = env._("days")
+        else:
+            unit_label = self._selection_labels(procedure, "processing_time_unit").get(unit, "").lower()
+        text = f"{amount:g} {unit_label}"
         if procedure.processing_time_local and procedure.processing_time_local < procedure.processing_time_legal:
             legal = "%g" % procedure.processing_time_legal  # no f-string inside _(): the extractor evals them
             text += " " + env._("(legal time: %(legal)s)", legal=legal)
         return text
+
+    def _channel_times(self, procedure):
+        """``[(channel label, time text)]`` when the national database gives a time per channel
+        (and no local time replaces them)."""
+        if procedure.processing_time_local or procedure.processing_time_status == "needs_review":
+            return []
+        labels = self._selection_labels(procedure.channel_time_ids, "channel")
+        issue = procedure.processing_time_issue
+        times = []
+        for line in procedure.channel_time_ids:
+            text = (
+                self._time_text(procedure, line.amount, line.unit, issue)
+                if line._is_usable()
+                else request.env._("not published")
+            )
+            if (labels.get(line.channel), text) not in times:
+                times.append((labels.get(line.channel), text))
+        return times
+
+    @staticmethod
+    def _sector_groups(sectors):
+        """The sectors of the filter grouped by ministry: ``[(ministry, sectors)]``."""
+        groups = {}
+        for sector in sectors.sorted(lambda s: (s.ministry or "", s.name or "")):
+            groups.setdefault(sector.ministry or "", []).append(sector)
+        return sorted(groups.items(), key=lambda item: (not item[0], item[0]))
+
+    def _filter_choices(self, Procedure):
+        """Sectors (grouped by ministry) and agencies that have a published procedure.
+
+        Read with one grouped query each: reading them through the published procedures would
+        load every procedure, which is slow with a province's 1,000+ procedures.
+        """
+        domain = self._published_domain()
+        sectors = Procedure.browse()._read_group(domain, ["sector_id"])
+        agencies = Procedure.browse()._read_group(domain, ["agency_id"])
+        Sector = request.env["public_admin.sector"].sudo()  # public: names of published sectors
+        Agency = request.env["public_admin.agency"].sudo()  # public: names of published agencies
+        sector_records = Sector.browse([sector.id for (sector,) in sectors if sector])
+        agency_records = Agency.browse([agency.id for (agency,) in agencies if agency])
+        return self._sector_groups(sector_records), agency_records.sorted("complete_name")
 
     def _reception_places(self, procedure):
         """Where to hand in the dossier: the company's reception centres and their address."""
@@ -110,7 +167,7 @@ class PublicCatalogue(http.Controller):
         procedures = Procedure.search(
             domain, order="name, code", limit=self._procedures_per_page, offset=pager["offset"]
         )
-        published = Procedure.search(self._published_domain())
+        sector_groups, agencies = self._filter_choices(Procedure)
         return request.render(
             "public_admin_centre.public_catalogue_list",
             {
@@ -121,8 +178,8 @@ class PublicCatalogue(http.Controller):
                 "sector_id": sector_id,
                 "agency_id": agency_id,
                 "online_level": online_level if online_level in ("full", "partial", "none") else "",
-                "sectors": published.sector_id.sorted("name"),
-                "agencies": published.agency_id.sorted("complete_name"),
+                "sector_groups": sector_groups,
+                "agencies": agencies,
                 "online_levels": self._selection_labels(Procedure, "online_level"),
             },
         )
@@ -142,6 +199,8 @@ class PublicCatalogue(http.Controller):
             {
                 "procedure": procedure,
                 "processing_time_text": self._processing_time_text(procedure),
+                "channel_times": self._channel_times(procedure),
+                "open_online": procedure._is_open_online(),
                 "fee_lines": procedure._public_fee_lines(),
                 "online_levels": self._selection_labels(procedure, "online_level"),
                 "levels": self._selection_labels(procedure, "level"),

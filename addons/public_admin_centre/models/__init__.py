@@ -3,6 +3,8 @@ from . import public_admin_sector
 from . import public_admin_procedure
 from . import public_admin_procedure_document
 from . import public_admin_procedure_step
+from . import public_admin_procedure_channel_time
+from . import public_admin_catalogue_import
 from . import public_admin_calendar_makeup_day
 from . import resource_calendar
 from . import public_admin_deadline

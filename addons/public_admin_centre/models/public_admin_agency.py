@@ -13,9 +13,14 @@ class PublicAdminAgency(models.Model):
     name = fields.Char(required=True, translate=True)
     complete_name = fields.Char(compute="_compute_complete_name", store=True, recursive=True)
     code = fields.Char(
-        required=True,
         help="Agency identifier of the national electronic document system, e.g. 000.00.12.H56. "
-        "It opens every dossier code received by this agency.",
+        "It opens every dossier code received by this agency: an agency without one (created by "
+        "the catalogue import) cannot receive dossiers until it is completed.",
+    )
+    alias_names = fields.Text(
+        string="Other names",
+        help="Other names under which the national database names this agency, one per line "
+        "(e.g. “Ủy ban nhân dân cấp tỉnh”): the catalogue import matches them.",
     )
     parent_id = fields.Many2one(
         "public_admin.agency", string="Parent agency", index=True, ondelete="restrict", check_company=True

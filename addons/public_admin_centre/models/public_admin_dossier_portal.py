@@ -78,6 +78,13 @@ class PublicAdminDossier(models.Model):
         UserError or ValidationError no dossier and no file is left behind.
         """
         procedure = procedure.sudo()  # published procedures are public; the predicate checks it
+        if procedure._is_public() and procedure.processing_time_status == "needs_review":
+            raise UserError(
+                self.env._(
+                    "This procedure cannot be submitted online yet: the centre is confirming its "
+                    "processing time. Please come back later or submit at the counter."
+                )
+            )
         if not procedure._is_open_online():
             raise UserError(self.env._("This procedure cannot be submitted online."))
         errors = []

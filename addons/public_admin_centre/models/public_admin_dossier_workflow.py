@@ -227,11 +227,12 @@ class PublicAdminDossier(models.Model):
         """The appointment from reception, moved by every closed clock stop."""
         self.ensure_one()
         procedure = self.procedure_id
+        amount, unit = procedure._processing_time_for(self.channel)
         return self.env["public_admin.deadline"].compute_appointment(
             self._calendar(),
             received_at or self.date_received,
-            procedure.processing_time,
-            procedure.processing_time_unit,
+            amount,
+            unit,
             cutoff=procedure.same_day_cutoff,
             pauses=self._closed_pauses(),
         )
@@ -351,6 +352,7 @@ class PublicAdminDossier(models.Model):
         self._check_state(("draft",), self.env._("register online"))
         self._check_applicant_complete()
         self._check_required_documents()
+        self.procedure_id._check_processing_time_set()
         self._set_state("registered", date_registered=self._now(), channel="online")
         for dossier in self.sudo():  # rights checked by _check_state above
             dossier.message_post(body=self.env._("Dossier registered online, awaiting reception."))
@@ -376,6 +378,16 @@ class PublicAdminDossier(models.Model):
             agency = dossier.receiving_agency_id or dossier.agency_id
             if not agency:
                 raise UserError(self.env._("Choose the receiving unit before receiving the dossier."))
+            if not agency.code:
+                raise UserError(
+                    self.env._(
+                        "%(agency)s has no agency code yet, and a dossier code opens with it: an "
+                        "administrator must complete it (Configuration › Agencies) before it receives "
+                        "dossiers.",
+                        agency=agency.display_name,
+                    )
+                )
+            dossier.procedure_id._check_processing_time_set()
             if not dossier.procedure_id.is_current:
                 raise UserError(
                     self.env._(

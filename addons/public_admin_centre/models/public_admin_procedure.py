@@ -4,11 +4,36 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 
+from ..tools.catalogue_parser import parse_published_time
+
 PROCESSING_TIME_UNITS = [
     ("working_day", "Working days"),
     ("working_hour", "Working hours"),
     ("calendar_day", "Calendar days"),
     ("same_day", "Same day"),
+]
+
+# How far the processing time can be trusted: a time that "needs review" is not counted at all
+# (no reception, no online submission) until a person sets it; one "to confirm" is counted and
+# listed for a person to check (e.g. "30 Ngày": the portal does not say which days).
+PROCESSING_TIME_STATUSES = [
+    ("confirmed", "Confirmed"),
+    ("to_confirm", "To confirm"),
+    ("needs_review", "Needs review"),
+]
+# Why, in the codes of tools/catalogue_parser.py (TIME_PROBLEMS).
+PROCESSING_TIME_ISSUES = [
+    ("empty", "No time published"),
+    ("not_regulated", "The text sets no time (e.g. “Không quy định”)"),
+    ("no_unit", "A number without a unit"),
+    ("range", "A range of times, not one time"),
+    ("zero", "A time of zero"),
+    ("unreadable", "A text that is not a time"),
+    ("days_unspecified", "“Days”: working or calendar days not said (counted as working days)"),
+    ("months", "Months, counted as 30 calendar days"),
+    ("counter_missing", "No time for the counter: another channel's time is counted"),
+    ("several_times", "Several times for one channel: the first is counted"),
+    ("channel_unreadable", "The time of one channel is not readable"),
 ]
 
 # Published texts say "15 ngày làm việc", "03 ngày", "24 giờ", "3 tháng", "Trong ngày".
@@ -80,10 +105,30 @@ class PublicAdminProcedure(models.Model):
         check_company=True,
         help="Agency competent to decide; it leads the dossiers of this procedure.",
     )
+    participating_agency_ids = fields.Many2many(
+        "public_admin.agency",
+        "public_admin_procedure_participating_agency_rel",
+        "procedure_id",
+        "agency_id",
+        string="Agencies taking part",
+        check_company=True,
+        help="Other agencies the national database names for this procedure.",
+    )
+    competent_authority = fields.Char(help="Authority competent to decide, as published.")
     level = fields.Selection(
-        [("central", "Central"), ("province", "Province"), ("district", "District"), ("commune", "Commune")],
+        [
+            ("central", "Central"),
+            ("province", "Province"),
+            ("district", "District"),
+            ("commune", "Commune"),
+            ("other", "Other agencies"),
+        ],
         string="Level of government",
         default="province",
+        help="The level at which this centre implements the procedure.",
+    )
+    published_levels = fields.Char(
+        string="Levels as published", help="Every level the national database names, e.g. “Cấp bộ, Cấp tỉnh”."
     )
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
     active = fields.Boolean(default=True)
@@ -118,6 +163,24 @@ class PublicAdminProcedure(models.Model):
         help="Same-day dossiers received after this hour are due the next working day.",
     )
     processing_time = fields.Float(compute="_compute_processing_time", string="Processing time applied")
+    processing_time_status = fields.Selection(
+        PROCESSING_TIME_STATUSES,
+        string="Processing time check",
+        default="confirmed",
+        required=True,
+        index=True,
+        tracking=True,
+        help="Needs review: the published text gives no usable time; the procedure takes no dossier "
+        "until a person sets its time. To confirm: the time is counted but a person should check it.",
+    )
+    processing_time_issue = fields.Selection(PROCESSING_TIME_ISSUES, string="Why to check")
+    channel_time_ids = fields.One2many(
+        "public_admin.procedure.channel.time",
+        "procedure_id",
+        string="Times per channel",
+        copy=True,
+        help="When the national database gives one time per channel, each dossier counts the time of its channel.",
+    )
 
     online_level = fields.Selection(
         [("full", "Fully online"), ("partial", "Partly online"), ("none", "Not online")],
@@ -135,6 +198,18 @@ class PublicAdminProcedure(models.Model):
     result_description = fields.Char(string="Result", translate=True, help="E.g. licence, certificate, decision.")
     fee_text = fields.Char(string="Fees as published")
     source_url = fields.Char(string="Source on the national portal")
+    issuing_ministry = fields.Char(help="Ministry or central agency that published the procedure.")
+    decision_number = fields.Char(string="Publishing decision", help="E.g. 1637/QĐ-BNNMT.")
+    checklist_note = fields.Text(
+        string="Notes on the documents",
+        help="Lines of the published checklist that are not documents: number of sets, headings, instructions.",
+    )
+    import_fingerprint = fields.Char(
+        readonly=True,
+        copy=False,
+        help="What the catalogue import last read for this procedure, to tell a changed procedure "
+        "from an unchanged one.",
+    )
     applicant_type = fields.Selection(
         [("person", "Citizens"), ("organisation", "Organisations"), ("both", "Citizens and organisations")],
         default="both",
@@ -188,8 +263,49 @@ class PublicAdminProcedure(models.Model):
         return bool(self.exists() and self.active and self.is_published and self.is_current)
 
     def _is_open_online(self):
-        """Published, in force and taking online submissions."""
-        return self._is_public() and self.accepts_online
+        """Published, in force, taking online submissions, with a processing time to count."""
+        return self._is_public() and self.accepts_online and self.processing_time_status != "needs_review"
+
+    def _check_processing_time_set(self):
+        """Refuse a dossier of a procedure whose processing time nobody has set yet."""
+        for procedure in self.filtered(lambda p: p.processing_time_status == "needs_review"):
+            raise UserError(
+                self.env._(
+                    "Procedure %(procedure)s has no processing time yet: its published time "
+                    "(“%(text)s”) could not be read. An administrator must set it (Configuration › "
+                    "Processing times to review) before dossiers are received.",
+                    procedure=procedure.display_name,
+                    text=procedure.processing_time_text or "",
+                )
+            )
+
+    def _processing_time_for(self, channel=None):
+        """``(amount, unit)`` counted for a dossier coming through ``channel``.
+
+        The locally committed time wins; otherwise the channel's own published time when the
+        national database gives one, else the legal time.
+        """
+        self.ensure_one()
+        if self.processing_time_local:
+            return self.processing_time_local, self.processing_time_unit
+        for line in self.channel_time_ids:
+            if line.channel == channel and line._is_usable():
+                return line.amount, line.unit
+        return self.processing_time_legal, self.processing_time_unit
+
+    def action_confirm_processing_time(self):
+        """A person has checked the processing time: it is counted as it is set now."""
+        self.check_access("write")
+        for procedure in self:
+            if procedure.processing_time_unit != "same_day" and procedure.processing_time <= 0:
+                raise UserError(
+                    self.env._(
+                        "Set the processing time of %(procedure)s and its unit before confirming it.",
+                        procedure=procedure.display_name,
+                    )
+                )
+        self.write({"processing_time_status": "confirmed", "processing_time_issue": False})
+        return True
 
     @api.depends("date_effective_from", "date_effective_to")
     def _compute_is_current(self):
@@ -249,13 +365,26 @@ class PublicAdminProcedure(models.Model):
 
     @api.model
     def _apply_published_time(self, vals):
+        """Fill the legal time from the published text when it is not given, and say how far
+        it can be trusted: an unreadable text leaves the procedure "needs review", never 0 days.
+        The catalogue import gives every value itself (``processing_time_status``)."""
+        if "processing_time_status" in vals:
+            return vals
         if vals.get("processing_time_text") and not vals.get("processing_time_legal"):
+            published = parse_published_time(vals["processing_time_text"])
             amount, unit = parse_processing_time(vals["processing_time_text"])
+            unit_given = bool(vals.get("processing_time_unit"))
             if unit:
                 vals["processing_time_legal"] = amount
                 # an empty unit (an empty cell of an imported file) is read from the text too
                 if not vals.get("processing_time_unit"):
                     vals["processing_time_unit"] = unit
+            if not unit or published.status == "needs_review":
+                vals["processing_time_status"] = "needs_review"
+                vals["processing_time_issue"] = published.problem or "unreadable"
+            elif published.problem == "days_unspecified" and not unit_given:
+                vals["processing_time_status"] = "to_confirm"
+                vals["processing_time_issue"] = "days_unspecified"
         return vals
 
     @api.model_create_multi
@@ -265,6 +394,18 @@ class PublicAdminProcedure(models.Model):
     def write(self, vals):
         if vals.get("processing_time_text") and "processing_time_legal" not in vals:
             vals = self._apply_published_time(dict(vals))
+        elif "processing_time_status" not in vals and {
+            "processing_time_legal",
+            "processing_time_local",
+            "processing_time_unit",
+        } & set(vals):
+            # A person sets the time of a procedure whose published time could not be read.
+            to_set = self.filtered(lambda p: p.processing_time_status == "needs_review")
+            result = super().write(vals)
+            ready = to_set.filtered(lambda p: p.processing_time > 0 or p.processing_time_unit == "same_day")
+            if ready:
+                ready.write({"processing_time_status": "confirmed", "processing_time_issue": False})
+            return result
         return super().write(vals)
 
     @api.model

@@ -26,6 +26,10 @@ class PublicAdminProcedureDocument(models.Model):
     is_required = fields.Boolean(string="Required", default=True)
     template_file = fields.Binary(string="Template", attachment=True)
     template_filename = fields.Char()
+    template_name = fields.Char(
+        string="Form named",
+        help="The form the national database names for this document, when its file is not attached.",
+    )
     note = fields.Char()
 
     _sql_constraints = [("copies_positive", "CHECK(copies >= 0)", "The number of copies cannot be negative.")]

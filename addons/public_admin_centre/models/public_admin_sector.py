@@ -5,7 +5,7 @@ class PublicAdminSector(models.Model):
     _name = "public_admin.sector"
     _description = "Sector of procedures"
     _order = "name"
-    _rec_names_search = ["name", "code"]
+    _rec_names_search = ["name", "code", "ministry"]
 
     name = fields.Char(required=True, translate=True)
     code = fields.Char(help="Sector code, e.g. G03-GD10.")

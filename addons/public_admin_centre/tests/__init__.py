@@ -13,6 +13,8 @@ from . import test_standard_forms
 from . import test_portal
 from . import test_public_pages
 from . import test_procedure_import
+from . import test_catalogue_parser
+from . import test_catalogue_import
 from . import test_demo_data
 from . import test_online_submission
 from . import test_tour_citizen

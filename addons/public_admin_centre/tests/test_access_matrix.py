@@ -96,6 +96,7 @@ PROCEDURE_METHODS = {
     "create": NOBODY,  # only the suite's administrators, who are not among these roles
     "write": NOBODY,
     "action_new_version": NOBODY,
+    "action_confirm_processing_time": NOBODY,  # the centre's administrators, after checking the time
     "action_view_dossiers": LOGGED_IN,  # a window action; the dossiers' own rules apply
     "get_import_templates": EVERYONE,  # the import screen's list of templates: no data
 }

@@ -2,3 +2,4 @@ from . import public_admin_dossier_reason_wizard
 from . import public_admin_dossier_transfer_wizard
 from . import public_admin_dossier_apology_wizard
 from . import public_admin_dossier_register_wizard
+from . import public_admin_catalogue_import_wizard
