@@ -404,6 +404,8 @@ class PublicAdminDossier(models.Model):
                     "copies": line.copies,
                     "copy_type": line.copy_type,
                     "is_required": line.is_required,
+                    "is_conditional": line.is_conditional,
+                    "condition": line.condition,
                 }
             )
             for line in self.procedure_id.document_ids

@@ -75,7 +75,7 @@ class PublicAdminDossier(models.Model):
         checked_by_line = {}
         for line in procedure.document_ids:
             files = files_by_line.get(line.id) or []
-            if line.is_required and not files:
+            if line._is_enforced() and not files:
                 errors.append(self.env._("Attach “%(document)s”: it is required.", document=line.name))
             checked = self._portal_check_files(files, line.name, errors)
             if checked:

@@ -55,7 +55,7 @@ class PublicAdminDossier(models.Model):
 
     def _check_required_documents(self):
         for dossier in self:
-            missing = dossier.document_ids.filtered(lambda d: d.is_required and not d.is_received)
+            missing = dossier.document_ids.filtered(lambda d: d._is_enforced() and not d.is_received)
             if missing:
                 # No f-string inside _(): Odoo's term extractor evaluates every string of the call.
                 documents = "\n".join("- " + name for name in missing.mapped("name"))

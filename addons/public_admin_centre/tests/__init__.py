@@ -13,3 +13,4 @@ from . import test_online_submission
 from . import test_tour_citizen
 from . import test_performance
 from . import test_translations
+from . import test_conditional_documents
