@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 
+from ..tools.unaccent import ensure_unaccent
+
 PROCESSING_TIME_UNITS = [
     ("working_day", "Working days"),
     ("working_hour", "Working hours"),
@@ -69,8 +71,14 @@ class PublicAdminProcedure(models.Model):
     _rec_names_search = ["name", "code"]
     _check_company_auto = True
 
-    code = fields.Char(required=True, tracking=True, help="National code, e.g. 1.008929 or 3.000181.000.00.00.H22.")
-    name = fields.Char(required=True, tracking=True, translate=True)
+    # Trigram indexes: searches by any part of the name or code, diacritics ignored (tools/unaccent.py).
+    code = fields.Char(
+        required=True,
+        tracking=True,
+        index="trigram",
+        help="National code, e.g. 1.008929 or 3.000181.000.00.00.H22.",
+    )
+    name = fields.Char(required=True, tracking=True, translate=True, index="trigram")
     sector_id = fields.Many2one("public_admin.sector", index=True, tracking=True)
     agency_id = fields.Many2one(
         "public_admin.agency",
@@ -157,6 +165,12 @@ class PublicAdminProcedure(models.Model):
             "Processing times cannot be negative.",
         ),
     ]
+
+    def init(self):
+        # Before the indexes of this installation are created: they are built with unaccent().
+        result = super().init()
+        ensure_unaccent(self.env)
+        return result
 
     @api.depends("online_level")
     def _compute_accepts_online(self):

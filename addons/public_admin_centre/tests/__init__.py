@@ -14,3 +14,4 @@ from . import test_tour_citizen
 from . import test_performance
 from . import test_translations
 from . import test_conditional_documents
+from . import test_search_without_diacritics
