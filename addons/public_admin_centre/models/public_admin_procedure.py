@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 
+from ..tools.fees import read_published_fees
 from ..tools.unaccent import ensure_unaccent
 
 PROCESSING_TIME_UNITS = [
@@ -337,12 +338,14 @@ class PublicAdminProcedure(models.Model):
 
     # Extension points -------------------------------------------------------------------
     def _public_fee_lines(self):
-        """Fee lines shown on the public procedure page as (label, amount text).
+        """Fee lines shown on the public procedure page as ``(label, amount text, note)``.
 
-        The centre only knows the published text; the fees addon returns its fee schedule.
+        ``label`` may be empty (the section is titled already). The centre only knows the
+        published text, read so that it does not contradict itself (tools/fees.py); the fees
+        addon returns its fee schedule.
         """
         self.ensure_one()
-        return [(self.env._("Fees and charges"), self.fee_text)] if self.fee_text else []
+        return read_published_fees(self.fee_text)
 
     def _get_public_url(self):
         self.ensure_one()

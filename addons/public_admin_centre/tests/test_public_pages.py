@@ -157,7 +157,7 @@ class TestPublicCatalogue(PublicAdminPortalCase):
         response = self.url_open(self.practice_licence._get_public_url())
         self.assertIn("360.000 đồng/hồ sơ", response.text)
         Procedure = type(self.env["public_admin.procedure"])
-        with patch.object(Procedure, "_public_fee_lines", lambda self: [("Lệ phí cấp phép", "75.000 đ")]):
+        with patch.object(Procedure, "_public_fee_lines", lambda self: [("Lệ phí cấp phép", "75.000 đ", "")]):
             response = self.url_open(self.procedure._get_public_url())
         self.assertIn("Lệ phí cấp phép", response.text)
         self.assertIn("75.000 đ", response.text)
