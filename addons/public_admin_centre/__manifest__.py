@@ -47,6 +47,7 @@
         "views/portal_templates.xml",
         "views/public_catalogue_templates.xml",
         "views/public_status_templates.xml",
+        "views/public_layout_templates.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
@@ -55,6 +56,9 @@
     # Read by code, not loaded as data: the official holiday calendar.
     "oca_data_manual": ["data/vn_holidays.csv"],
     "assets": {
+        "web.assets_frontend": [
+            "public_admin_centre/static/src/scss/public_pages.scss",
+        ],
         "web.assets_tests": [
             "public_admin_centre/static/src/js/tours/*.js",
         ],

@@ -3,3 +3,4 @@ from . import attachment
 from . import catalogue
 from . import status
 from . import portal
+from . import home

@@ -19,6 +19,7 @@ from . import public_admin_dossier_form_log
 from . import public_admin_lookup_attempt
 from . import public_admin_demo_loader
 from . import res_users
+from . import ir_http
 from . import res_partner
 from . import res_config_settings
 from . import sms_sms
