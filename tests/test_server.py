@@ -49,17 +49,18 @@ def _vietnamese_user(admin, odoo_lang):
     return user_id, login
 
 
-def _login_page(odoo_url, accept_language):
-    response = requests.get(f"{odoo_url}/web/login", headers={"Accept-Language": accept_language}, timeout=60)
+def _login_page(odoo_url, accept_language, cookies=None):
+    response = requests.get(
+        f"{odoo_url}/web/login", headers={"Accept-Language": accept_language}, cookies=cookies, timeout=60
+    )
     assert response.status_code == 200
     return response.text
 
 
-def test_login_page_in_vietnamese_for_vietnamese_user(admin, odoo_url, odoo_lang):
-    """The browser of a Vietnamese user asks for Vietnamese: the login page is translated.
-
-    Without the website module, Odoo 18 picks the language of /web/login from the
-    browser's Accept-Language header (the frontend_lang cookie is a website feature).
+def test_login_page_in_vietnamese_whatever_the_browser(admin, odoo_url, odoo_lang):
+    """The centre's public pages, the login page included, are in Vietnamese whatever the
+    browser's language: an English-language phone gets Vietnamese. English is for those who
+    choose it with the pages' language switch, which keeps the choice in the frontend_lang cookie.
     """
     _ensure_english_active(admin)
     user_id, _login = _vietnamese_user(admin, odoo_lang)
@@ -68,7 +69,8 @@ def test_login_page_in_vietnamese_for_vietnamese_user(admin, odoo_url, odoo_lang
 
     tag = odoo_lang.replace("_", "-")
     assert VIETNAMESE_PASSWORD in _login_page(odoo_url, f"{tag},vi;q=0.9,en;q=0.5")
-    english = _login_page(odoo_url, "en-US,en;q=0.9")
+    assert VIETNAMESE_PASSWORD in _login_page(odoo_url, "en-US,en;q=0.9")
+    english = _login_page(odoo_url, f"{tag},vi;q=0.9", cookies={"frontend_lang": "en_US"})
     assert VIETNAMESE_PASSWORD not in english
     assert "Password" in english
 

@@ -50,6 +50,7 @@
         "views/portal_templates.xml",
         "views/public_catalogue_templates.xml",
         "views/public_status_templates.xml",
+        "views/public_layout_templates.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
@@ -69,6 +70,7 @@
         ],
         "web.assets_frontend": [
             "public_admin_centre/static/src/js/public_catalogue_sector_filter.js",
+            "public_admin_centre/static/src/scss/public_pages.scss",
         ],
         "web.assets_tests": [
             "public_admin_centre/static/src/js/tours/*.js",

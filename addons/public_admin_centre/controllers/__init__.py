@@ -4,3 +4,4 @@ from . import catalogue
 from . import status
 from . import portal
 from . import receipt
+from . import home

@@ -1,4 +1,5 @@
 from werkzeug.exceptions import NotFound
+from werkzeug.urls import url_encode
 
 from odoo import http
 from odoo.http import request
@@ -32,6 +33,8 @@ class PublicCatalogue(http.Controller):
             return 0
 
     def _search_domain(self, search, sector_id, agency_id, online_level):
+        """Every word typed is in the name or the code. ``ilike`` goes through PostgreSQL's
+        unaccent() (tools/unaccent.py): "giay phep xay dung" finds "giấy phép xây dựng"."""
         domain = self._published_domain()
         for word in (search or "").split()[:10]:
             domain = expression.AND([domain, ["|", ("name", "ilike", word), ("code", "ilike", word)]])
@@ -173,6 +176,12 @@ class PublicCatalogue(http.Controller):
             {
                 "procedures": procedures,
                 "total": total,
+                # Nothing found with filters: the same words in every sector, agency and level.
+                "unfiltered_url": (
+                    "/dich-vu-cong?" + url_encode({"search": search})
+                    if not total and (sector_id or agency_id or online_level)
+                    else ""
+                ),
                 "pager": pager,
                 "search": search,
                 "sector_id": sector_id,

@@ -4,12 +4,17 @@ from werkzeug.urls import url_encode
 from odoo import http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
+from odoo.osv import expression
 from odoo.tools import consteq
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
+from ..models.public_admin_dossier import PAUSED_STATES
 from .tools import PRIVATE_HEADERS, read_uploads
+
+# States where the dossier waits for the applicant: a supplement to send, an obligation to fulfil.
+WAITING_FOR_APPLICANT = ("supplement", "financial")
 
 
 class DossierPortal(CustomerPortal):
@@ -35,6 +40,18 @@ class DossierPortal(CustomerPortal):
         """The user's own dossiers and, for a business account, its organisation's."""
         return [("partner_id", "child_of", request.env.user.commercial_partner_id.id), ("state", "!=", "draft")]
 
+    @http.route()
+    def home(self, **kw):
+        """The account's home flags first the dossiers that wait for the applicant."""
+        response = super().home(**kw)
+        Dossier = request.env["public_admin.dossier"]
+        if Dossier.has_access("read"):
+            waiting = Dossier.search(
+                self._dossier_domain() + [("state", "in", WAITING_FOR_APPLICANT)], order="date_received, id", limit=20
+            )
+            response.qcontext["dossiers_waiting"] = waiting
+        return response
+
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if "dossier_count" in counters:
@@ -43,19 +60,41 @@ class DossierPortal(CustomerPortal):
         return values
 
     def _dossier_searchbar_filters(self):
-        """Filters of "My dossiers" by group of states; ``states`` empty means all."""
+        """Filters of "My dossiers": what waits for the applicant, then one per state, named as the
+        state is everywhere; ``states`` empty means all."""
         _ = request.env._
+        Dossier = request.env["public_admin.dossier"]
         filters = {
             "all": {"label": _("All"), "states": ()},
-            "registered": {"label": _("Awaiting reception"), "states": ("registered",)},
-            "open": {"label": _("Being processed"), "states": ("received", "in_progress")},
-            "action": {"label": _("Your action needed"), "states": ("supplement", "financial")},
-            "result": {"label": _("Result ready or returned"), "states": ("done", "returned")},
-            "closed": {"label": _("Refused, withdrawn or stopped"), "states": ("refused", "withdrawn", "stopped")},
+            "action": {"label": _("Waiting for you"), "states": WAITING_FOR_APPLICANT},
         }
+        for state, label in Dossier._fields["state"]._description_selection(request.env):
+            if state != "draft":
+                filters[state] = {"label": label, "states": (state,)}
         for spec in filters.values():
             spec["domain"] = [("state", "in", spec["states"])] if spec["states"] else []
         return filters
+
+    def _dossier_search_domain(self, search):
+        """Every word typed is in the code, the online reference, the procedure or the applicant's
+        name; diacritics are ignored ("lai xe" finds "lái xe")."""
+        domain = []
+        for word in (search or "").split()[:10]:
+            domain = expression.AND(
+                [
+                    domain,
+                    [
+                        "|",
+                        "|",
+                        "|",
+                        ("name", "ilike", word),
+                        ("online_reference", "ilike", word),
+                        ("procedure_id.name", "ilike", word),
+                        ("applicant_name", "ilike", word),
+                    ],
+                ]
+            )
+        return domain
 
     def _dossier_searchbar_sortings(self):
         _ = request.env._
@@ -66,14 +105,15 @@ class DossierPortal(CustomerPortal):
         }
 
     @http.route(["/my/dossiers", "/my/dossiers/page/<int:page>"], type="http", auth="user", website=True)
-    def portal_my_dossiers(self, page=1, sortby=None, filterby=None, **kw):
+    def portal_my_dossiers(self, page=1, sortby=None, filterby=None, search=None, **kw):
         Dossier = request.env["public_admin.dossier"]
         values = self._prepare_portal_layout_values()
         filters = self._dossier_searchbar_filters()
         sortings = self._dossier_searchbar_sortings()
         filterby = filterby if filterby in filters else "all"
         sortby = sortby if sortby in sortings else "date"
-        base_domain = self._dossier_domain()
+        search = (search or "").strip()[:200]
+        base_domain = self._dossier_domain() + self._dossier_search_domain(search)
         counts = dict.fromkeys(filters, 0)
         for state, count in Dossier._read_group(base_domain, ["state"], ["__count"]):
             for key, spec in filters.items():
@@ -83,7 +123,7 @@ class DossierPortal(CustomerPortal):
         total = counts[filterby]
         pager = portal_pager(
             url="/my/dossiers",
-            url_args={"sortby": sortby, "filterby": filterby},
+            url_args={"sortby": sortby, "filterby": filterby, **({"search": search} if search else {})},
             total=total,
             page=page,
             step=self._items_per_page,
@@ -105,12 +145,16 @@ class DossierPortal(CustomerPortal):
                 "filterby": filterby,
                 "searchbar_sortings": sortings,
                 "sortby": sortby,
+                "search": search,
                 "state_labels": dict(Dossier._fields["state"]._description_selection(request.env)),
+                # No appointment while the clock is stopped: it moves by the time stopped.
                 "appointments": {
                     dossier.id: dossier._format_local(dossier._portal_appointment(), with_time=False)
                     # sudo: these dossiers were searched with the user's own rights above
                     for dossier in dossiers.sudo()
+                    if dossier.state not in PAUSED_STATES
                 },
+                "paused_states": PAUSED_STATES,
             }
         )
         return request.render("public_admin_centre.portal_my_dossiers", values)
@@ -157,20 +201,19 @@ class DossierPortal(CustomerPortal):
         return forms
 
     def _dossier_page_values(self, dossier_sudo, access_token, **kwargs):
-        Dossier = request.env["public_admin.dossier"]
         is_mine = self._dossier_is_mine(dossier_sudo)
         message = kwargs.get("message")
         values = {
             "page_name": "dossier",
             "dossier": dossier_sudo,
             "is_mine": is_mine,
-            "state_label": dict(Dossier._fields["state"]._description_selection(request.env)).get(
-                dossier_sudo.state, ""
-            ),
+            "state_label": dossier_sudo._state_label(),
             "date_received": dossier_sudo._format_local(dossier_sudo.date_received),
             "date_registered": dossier_sudo._format_local(dossier_sudo.date_registered),
             "appointment": dossier_sudo._format_local(dossier_sudo._portal_appointment()),
             "appointment_moved": bool(dossier_sudo.date_due_promised),
+            "appointment_moved_by_stops": dossier_sudo._portal_appointment_moved_by_stops(),
+            "clock_stop": dossier_sudo._portal_clock_stop(),
             "next_step": dossier_sudo._portal_next_step(),
             "timeline": dossier_sudo._portal_timeline(),
             "documents": dossier_sudo.document_ids,

@@ -1,7 +1,7 @@
 from odoo import http
 from odoo.http import request
 
-from ..tools import mask_name, mask_phone
+from ..tools import mask_phone
 from .tools import PRIVATE_HEADERS, client_address
 
 
@@ -37,17 +37,18 @@ class PublicStatus(http.Controller):
         # sudo: the visitor proved they know the dossier (code + phone digits, or the receipt's
         # secret link); the page shows only what the template masks
         dossier = dossier.sudo()
-        states = dict(dossier._fields["state"]._description_selection(request.env))
         return request.render(
             "public_admin_centre.public_status_page",
             {
                 "dossier": dossier,
-                "state_label": states.get(dossier.state, ""),
-                "masked_name": mask_name(dossier.applicant_name),
+                "state_label": dossier._state_label(),
+                "masked_name": dossier._public_applicant_name(),
                 "masked_phone": mask_phone(dossier.applicant_phone),
                 "date_received": dossier._format_local(dossier.date_received),
                 "appointment": dossier._format_local(dossier._portal_appointment()),
                 "appointment_moved": bool(dossier.date_due_promised),
+                "appointment_moved_by_stops": dossier._portal_appointment_moved_by_stops(),
+                "clock_stop": dossier._portal_clock_stop(),
                 "next_step": dossier._portal_next_step(),
                 "timeline": dossier._portal_timeline(),
             },

@@ -21,6 +21,7 @@ from . import public_admin_dossier_form_log
 from . import public_admin_lookup_attempt
 from . import public_admin_personal_data_log
 from . import res_users
+from . import ir_http
 from . import res_partner
 from . import res_config_settings
 from . import sms_sms

@@ -7,18 +7,21 @@ from odoo.exceptions import UserError, ValidationError
 
 from ..tools import is_valid_citizen_id_number, mask_id_number, normalize_vietnamese_phone
 
+# One name per state, everywhere (backend, portal, public lookup, notifications): the words of
+# the national public service portal, through the Vietnamese translation of these labels. Other
+# places read the label from the field (``_state_label``), never a text of their own.
 STATES = [
     ("draft", "Draft"),
-    ("registered", "Registered online"),
+    ("registered", "Awaiting reception"),
     ("received", "Received"),
     ("in_progress", "In process"),
-    ("supplement", "Supplement requested"),
+    ("supplement", "Awaiting supplement"),
     ("financial", "Awaiting financial obligation"),
-    ("done", "Processing finished"),
+    ("done", "Result ready"),
     ("returned", "Result returned"),
     ("refused", "Refused"),
     ("withdrawn", "Withdrawn"),
-    ("stopped", "Stopped"),
+    ("stopped", "Processing stopped"),
 ]
 # States where the dossier's clock runs: received and being processed.
 RUNNING_STATES = ("received", "in_progress")
@@ -51,6 +54,14 @@ class PublicAdminDossier(models.Model):
     _primary_email = "applicant_email"
 
     name = fields.Char(string="Dossier code", readonly=True, copy=False, index=True, tracking=True)
+    online_reference = fields.Char(
+        string="Online submission reference",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="Given at once to a dossier submitted online, for the applicant to quote until the front desk "
+        "receives it; the dossier code given at reception is the official one.",
+    )
     procedure_id = fields.Many2one(
         "public_admin.procedure",
         required=True,
@@ -404,11 +415,15 @@ class PublicAdminDossier(models.Model):
         for dossier in self:
             dossier.access_url = f"/my/dossiers/{dossier.id}"
 
-    @api.depends("name", "applicant_name")
+    @api.depends("name", "online_reference", "applicant_name")
     def _compute_display_name(self):
         for dossier in self:
-            code = dossier.name or self.env._("New dossier")
+            code = dossier.name or dossier.online_reference or self.env._("New dossier")
             dossier.display_name = f"{code} - {dossier.applicant_name}" if dossier.applicant_name else code
+
+    def _state_label(self, state=None):
+        """The name of ``state`` (the dossier's own by default) in the user's language."""
+        return dict(self._fields["state"]._description_selection(self.env)).get(state or self.state, "")
 
     def _local_tz(self):
         calendar = self._calendar()
@@ -585,6 +600,8 @@ class PublicAdminDossier(models.Model):
                     "copies": line.copies,
                     "copy_type": line.copy_type,
                     "is_required": line.is_required,
+                    "is_conditional": line.is_conditional,
+                    "condition": line.condition,
                 }
             )
             for line in self.procedure_id.document_ids

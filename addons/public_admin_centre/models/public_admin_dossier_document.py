@@ -19,6 +19,8 @@ class PublicAdminDossierDocument(models.Model):
         default="original",
     )
     is_required = fields.Boolean(string="Required")
+    is_conditional = fields.Boolean(string="Conditional", help="Needed only in some cases: never enforced.")
+    condition = fields.Char(help="When the document is needed.")
     is_received = fields.Boolean(string="Handed in")
     date_received = fields.Datetime(readonly=True)
     attachment_ids = fields.Many2many(
@@ -30,6 +32,11 @@ class PublicAdminDossierDocument(models.Model):
     )
     attachment_count = fields.Integer(compute="_compute_attachment_count")
     note = fields.Char(help="What is missing or wrong, for a supplement request.")
+
+    def _is_enforced(self):
+        """Required of every applicant: reception checks that it was handed in."""
+        self.ensure_one()
+        return self.is_required and not self.is_conditional
 
     @api.depends("attachment_ids")
     def _compute_attachment_count(self):

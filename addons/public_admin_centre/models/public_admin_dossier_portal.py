@@ -4,8 +4,9 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import consteq, single_email_re
 
+from ..tools import mask_name
 from ..tools.uploads import check_uploaded_files, upload_max_bytes
-from .public_admin_dossier import OPEN_STATES, RUNNING_STATES
+from .public_admin_dossier import OPEN_STATES, PAUSED_STATES, RUNNING_STATES
 
 
 # The dossier is split by concern on purpose, one file each (as survey and account do).
@@ -102,7 +103,7 @@ class PublicAdminDossier(models.Model):
         checked_by_line = {}
         for line in procedure.document_ids:
             files = files_by_line.get(line.id) or []
-            if line.is_required and not files:
+            if line._is_enforced() and not files:
                 errors.append(self.env._("Attach “%(document)s”: it is required.", document=line.name))
             checked = self._portal_check_files(files, line.name, errors)
             if checked:
@@ -236,11 +237,43 @@ class PublicAdminDossier(models.Model):
         self.ensure_one()
         return self.date_due_promised or self.date_due
 
+    def _portal_clock_stop(self):
+        """The clock stop in progress, for the applicant: ``{"since", "reason"}``, or ``None``.
+
+        While the clock is stopped the appointment is not known: it moves by the time stopped
+        once processing resumes. ``reason`` is what the centre wrote when it asked for the
+        supplement (or what the applicant must pay for).
+        """
+        self.ensure_one()
+        dossier = self.sudo()
+        if dossier.state not in PAUSED_STATES:
+            return None
+        pause = dossier.pause_ids.filtered(lambda p: not p.date_end).sorted("date_start")[-1:]
+        reason = (pause.note or "").strip()
+        if not reason and dossier.state == "financial":
+            reason = self.env._("the financial obligation (fees, charges or taxes) you were told about")
+        return {
+            "since": dossier._format_local(pause.date_start or dossier.write_date),
+            "reason": reason,
+        }
+
+    def _portal_appointment_moved_by_stops(self):
+        """True when clock stops moved the appointment given at reception."""
+        self.ensure_one()
+        dossier = self.sudo()
+        return bool(
+            dossier.date_due
+            and dossier.date_due_initial
+            and dossier.date_due != dossier.date_due_initial
+            and dossier.pause_ids.filtered("date_end")
+        )
+
     def _portal_next_step(self):
         """What the applicant must do next, for the portal and the public status page.
 
-        Returns a dict: ``title``, ``text``, ``level`` (a Bootstrap colour) and ``missing``
-        (``[(document, what is wrong)]`` of a supplement request).
+        Returns a dict: ``title`` (the state's name, the same everywhere), ``text``, ``level``
+        (a Bootstrap colour) and ``missing`` (``[(document, what is wrong)]`` of a supplement
+        request).
         """
         self.ensure_one()
         dossier = self.sudo()  # callers checked access (portal) or the lookup's second factor
@@ -253,16 +286,16 @@ class PublicAdminDossier(models.Model):
             if address:
                 place_text = f"{place_text} ({address})"
         if dossier.state == "registered":
-            title, level = _("Awaiting reception"), "info"
+            level = "info"
             text = _(
                 "Your dossier was submitted online. The front desk checks it, then gives it a code and "
                 "an appointment, or tells you what is missing."
             )
         elif dossier.state in RUNNING_STATES:
-            title, level = _("Being processed"), "info"
+            level = "info"
             text = _("Nothing to do for now: you will be told when the result is ready.")
         elif dossier.state == "supplement":
-            title, level = _("Supplement needed"), "warning"
+            level = "warning"
             pause = dossier.pause_ids.filtered(lambda p: p.reason == "supplement" and not p.date_end)[:1]
             if pause.note:
                 text = _(
@@ -279,18 +312,18 @@ class PublicAdminDossier(models.Model):
                 )
             missing = [(d.name, d.note) for d in dossier.document_ids if d.note]
         elif dossier.state == "financial":
-            title, level = _("Payment needed"), "warning"
+            level = "warning"
             text = _(
                 "Fulfil the financial obligation (fees, charges or taxes) you were told about: "
                 "processing resumes once it is done."
             )
         elif dossier.state == "done":
-            title, level = _("Result ready"), "success"
+            level = "success"
             text = _(
                 "Come to collect the result at %(place)s with your receipt and your identity card.", place=place_text
             )
         elif dossier.state == "returned":
-            title, level = _("Result returned"), "success"
+            level = "success"
             if dossier.return_method == "post":
                 text = _(
                     "The result was sent by post (tracking number %(number)s).",
@@ -302,18 +335,18 @@ class PublicAdminDossier(models.Model):
                     date=dossier._format_local(dossier.date_returned, with_time=False),
                 )
         elif dossier.state == "refused":
-            title, level = _("Refused"), "danger"
+            level = "danger"
             text = _("Reason: %(reason)s", reason=dossier.refusal_reason or "")
         elif dossier.state == "withdrawn":
-            title, level = _("Withdrawn"), "secondary"
+            level = "secondary"
             text = _("The dossier was withdrawn at the applicant's request.")
         elif dossier.state == "stopped":
-            title, level = _("Processing stopped"), "danger"
+            level = "danger"
             text = _("Reason: %(reason)s", reason=dossier.stop_reason or "")
         else:
-            title, level = _("Being entered"), "secondary"
+            level = "secondary"
             text = _("The dossier is being entered at the counter.")
-        return {"title": title, "text": text, "level": level, "missing": missing}
+        return {"title": dossier._state_label(), "text": text, "level": level, "missing": missing}
 
     def _portal_timeline(self):
         """What happened so far, oldest first, then the step in progress.
@@ -331,16 +364,22 @@ class PublicAdminDossier(models.Model):
                 (when, {"label": label, "agency": agency or "", "date": dossier._format_local(when), "done": done})
             )
 
+        # A state reached is named as the state: one name per state, everywhere.
+        state_label = dossier._state_label
         if dossier.date_registered:
-            add(dossier.date_registered, _("Submitted online"))
+            add(dossier.date_registered, state_label("registered"))
         if dossier.date_received:
-            add(dossier.date_received, _("Received"), (dossier.receiving_agency_id or dossier.agency_id).name)
+            add(
+                dossier.date_received,
+                state_label("received"),
+                (dossier.receiving_agency_id or dossier.agency_id).name,
+            )
         for step in dossier.step_ids.filtered(lambda s: s.date_done and s.role != "reception"):
             add(step.date_done, step.name, step.agency_id.name)
         for pause in dossier.pause_ids:
             add(
                 pause.date_start,
-                _("Supplement requested") if pause.reason == "supplement" else _("Awaiting financial obligation"),
+                state_label("supplement" if pause.reason == "supplement" else "financial"),
                 done=bool(pause.date_end),
             )
             if pause.date_end:
@@ -348,22 +387,36 @@ class PublicAdminDossier(models.Model):
         for apology in dossier.apology_ids:
             add(apology.create_date, _("Apology and new appointment"), apology.agency_id.name)
         closing = {
-            "done": (dossier.date_finished, _("Processing finished")),
-            "returned": (dossier.date_returned, _("Result returned")),
-            "refused": (dossier.date_closed, _("Refused")),
-            "withdrawn": (dossier.date_closed, _("Withdrawn")),
-            "stopped": (dossier.date_closed, _("Processing stopped")),
+            "done": dossier.date_finished,
+            "returned": dossier.date_returned,
+            "refused": dossier.date_closed,
+            "withdrawn": dossier.date_closed,
+            "stopped": dossier.date_closed,
         }
         if dossier.date_finished and dossier.state == "returned":
-            add(dossier.date_finished, _("Processing finished"))
-        when, label = closing.get(dossier.state, (None, None))
-        if when:
-            add(when, label)
+            add(dossier.date_finished, state_label("done"))
+        if closing.get(dossier.state):
+            add(closing[dossier.state], state_label(dossier.state))
         events = [event for _when, event in sorted(dated, key=lambda item: item[0])]
         current = dossier.current_step_id
         if current and not current.date_done and dossier.state in RUNNING_STATES:
             events.append({"label": current.name, "agency": current.agency_id.name or "", "date": "", "done": False})
         return events
+
+    def _public_applicant_is_organisation(self):
+        """The applicant is an organisation: a company contact, or the name of the company it works for."""
+        self.ensure_one()
+        partner = self.sudo().partner_id
+        commercial = partner.commercial_partner_id
+        if partner.is_company:
+            return True
+        name = " ".join((self.applicant_name or "").lower().split())
+        return bool(commercial.is_company and name and name == " ".join((commercial.name or "").lower().split()))
+
+    def _public_applicant_name(self):
+        """The applicant's name on the public status page: a person's masked, an organisation's whole."""
+        self.ensure_one()
+        return mask_name(self.applicant_name, is_organisation=self._public_applicant_is_organisation() or None)
 
     @api.model
     def _public_find_by_code(self, code, phone_digits):
@@ -375,9 +428,11 @@ class PublicAdminDossier(models.Model):
         digits = "".join(c for c in phone_digits or "" if c.isdigit())
         if not code or len(digits) != 4 or len(code) > 64:
             return self.browse()
+        codes = list({code, code.upper()})
+        # The reference given at online submission finds the dossier too, before and after reception.
         # sudo: public by design, the visitor gives the code and the second factor
         candidates = self.sudo().search(
-            [("name", "in", list({code, code.upper()})), ("state", "!=", "draft")],
+            ["|", ("name", "in", codes), ("online_reference", "in", codes), ("state", "!=", "draft")],
             limit=5,
         )
         found = self.browse()

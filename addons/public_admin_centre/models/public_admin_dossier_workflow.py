@@ -180,7 +180,7 @@ class PublicAdminDossier(models.Model):
             self._check_action_groups(action)
         for dossier in self:
             if dossier.state not in allowed:
-                state_label = dict(self._fields["state"]._description_selection(self.env))[dossier.state]
+                state_label = dossier._state_label()
                 raise UserError(
                     self.env._(
                         "You cannot %(action)s dossier %(dossier)s while it is “%(state)s”.",
@@ -207,7 +207,7 @@ class PublicAdminDossier(models.Model):
 
     def _check_required_documents(self):
         for dossier in self:
-            missing = dossier.document_ids.filtered(lambda d: d.is_required and not d.is_received)
+            missing = dossier.document_ids.filtered(lambda d: d._is_enforced() and not d.is_received)
             if missing:
                 # No f-string inside _(): Odoo's term extractor evaluates every string of the call.
                 documents = "\n".join("- " + name for name in missing.mapped("name"))
@@ -355,6 +355,11 @@ class PublicAdminDossier(models.Model):
         self.procedure_id._check_processing_time_set()
         self._set_state("registered", date_registered=self._now(), channel="online")
         for dossier in self.sudo():  # rights checked by _check_state above
+            # A reference to quote at once; the dossier code is given at reception. The sequence is
+            # read as superuser: citizens submitting online may not read sequences.
+            local_day = pytz.utc.localize(dossier.date_registered).astimezone(dossier._local_tz()).date()
+            sequence = dossier.env["ir.sequence"].with_context(ir_sequence_date=local_day)
+            dossier.online_reference = sequence.next_by_code("public_admin.dossier.online")
             dossier.message_post(body=self.env._("Dossier registered online, awaiting reception."))
             dossier._notify_applicant("registered")
         return True

@@ -5,6 +5,8 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 
 from ..tools.catalogue_parser import parse_published_time
+from ..tools.fees import read_published_fees
+from ..tools.unaccent import ensure_unaccent
 
 PROCESSING_TIME_UNITS = [
     ("working_day", "Working days"),
@@ -94,8 +96,14 @@ class PublicAdminProcedure(models.Model):
     _rec_names_search = ["name", "code"]
     _check_company_auto = True
 
-    code = fields.Char(required=True, tracking=True, help="National code, e.g. 1.008929 or 3.000181.000.00.00.H22.")
-    name = fields.Char(required=True, tracking=True, translate=True)
+    # Trigram indexes: searches by any part of the name or code, diacritics ignored (tools/unaccent.py).
+    code = fields.Char(
+        required=True,
+        tracking=True,
+        index="trigram",
+        help="National code, e.g. 1.008929 or 3.000181.000.00.00.H22.",
+    )
+    name = fields.Char(required=True, tracking=True, translate=True, index="trigram")
     sector_id = fields.Many2one("public_admin.sector", index=True, tracking=True)
     agency_id = fields.Many2one(
         "public_admin.agency",
@@ -232,6 +240,12 @@ class PublicAdminProcedure(models.Model):
             "Processing times cannot be negative.",
         ),
     ]
+
+    def init(self):
+        # Before the indexes of this installation are created: they are built with unaccent().
+        result = super().init()
+        ensure_unaccent(self.env)
+        return result
 
     @api.depends("online_level")
     def _compute_accepts_online(self):
@@ -468,12 +482,14 @@ class PublicAdminProcedure(models.Model):
 
     # Extension points -------------------------------------------------------------------
     def _public_fee_lines(self):
-        """Fee lines shown on the public procedure page as (label, amount text).
+        """Fee lines shown on the public procedure page as ``(label, amount text, note)``.
 
-        The centre only knows the published text; the fees addon returns its fee schedule.
+        ``label`` may be empty (the section is titled already). The centre only knows the
+        published text, read so that it does not contradict itself (tools/fees.py); the fees
+        addon returns its fee schedule.
         """
         self.ensure_one()
-        return [(self.env._("Fees and charges"), self.fee_text)] if self.fee_text else []
+        return read_published_fees(self.fee_text)
 
     def _get_public_url(self):
         self.ensure_one()

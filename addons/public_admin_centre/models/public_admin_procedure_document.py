@@ -1,4 +1,6 @@
-from odoo import fields, models
+from odoo import api, fields, models
+
+from ..tools import conditional_clause
 
 COPY_TYPES = [
     ("original", "Original"),
@@ -24,6 +26,16 @@ class PublicAdminProcedureDocument(models.Model):
         required=True,
     )
     is_required = fields.Boolean(string="Required", default=True)
+    is_conditional = fields.Boolean(
+        string="Conditional",
+        help="Needed only for some applicants or cases: shown with its condition, never enforced, "
+        "neither online nor at reception. Lines whose text reads as a condition (“trường hợp…”, "
+        "“đối với…”, “nếu có”) are marked so when they are created.",
+    )
+    condition = fields.Char(
+        translate=True,
+        help="When the document is needed, as the applicant reads it, e.g. “đối với người nước ngoài”.",
+    )
     template_file = fields.Binary(string="Template", attachment=True)
     template_filename = fields.Char()
     template_name = fields.Char(
@@ -33,3 +45,30 @@ class PublicAdminProcedureDocument(models.Model):
     note = fields.Char()
 
     _sql_constraints = [("copies_positive", "CHECK(copies >= 0)", "The number of copies cannot be negative.")]
+
+    @api.model
+    def _apply_conditional_default(self, vals):
+        """Mark the line conditional when its text reads so, unless the caller said otherwise."""
+        clause = conditional_clause(vals.get("name"))
+        if clause and "is_conditional" not in vals:
+            vals["is_conditional"] = True
+        if clause and vals.get("is_conditional") and not vals.get("condition"):
+            vals["condition"] = clause
+        return vals
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        return super().create([self._apply_conditional_default(dict(vals)) for vals in vals_list])
+
+    @api.onchange("name")
+    def _onchange_name_conditional(self):
+        clause = conditional_clause(self.name)
+        if clause and not self.is_conditional:
+            self.is_conditional = True
+        if clause and self.is_conditional and not self.condition:
+            self.condition = clause
+
+    def _is_enforced(self):
+        """Required of every applicant: checked online and at reception."""
+        self.ensure_one()
+        return self.is_required and not self.is_conditional

@@ -274,7 +274,7 @@ class ReportPublicAdminDossierSupplement(models.AbstractModel):
     def _get_form_values(self, dossier):
         values = super()._get_form_values(dossier)
         pause = self._latest_supplement(dossier)
-        to_fix = dossier.document_ids.filtered(lambda d: d.note or (d.is_required and not d.is_received))
+        to_fix = dossier.document_ids.filtered(lambda d: d.note or (d._is_enforced() and not d.is_received))
         unit = dossier.receiving_agency_id or dossier.agency_id
         values.update(
             {

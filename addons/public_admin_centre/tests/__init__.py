@@ -21,3 +21,7 @@ from . import test_tour_citizen
 from . import test_performance
 from . import test_translations
 from . import test_access_matrix
+from . import test_conditional_documents
+from . import test_search_without_diacritics
+from . import test_state_names
+from . import test_citizen_pages

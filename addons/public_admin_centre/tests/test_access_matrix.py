@@ -327,6 +327,8 @@ class TestAccessMatrix(PublicAdminPortalCase):
         by_role = self.expected
 
         return {
+            # The site's root sends everyone on: visitors to the catalogue, users to their pages.
+            "/": [("root", "GET", "/", None, by_role(NOBODY, 200, other=303))],
             "/dich-vu-cong": [("catalogue", "GET", "/dich-vu-cong", None, by_role(EVERYONE, 200))],
             "/dich-vu-cong/page/<int:page>": [
                 ("catalogue page", "GET", "/dich-vu-cong/page/1", None, by_role(EVERYONE, 200))

@@ -155,9 +155,9 @@ class TestDossierNotifications(PublicAdminCase, MockEmail):
             dossier.with_user(self.front_desk).action_register_online()
         self.assertApplicantNotified(
             dossier,
-            "is registered",
+            f"Online submission {dossier.online_reference}: Awaiting reception",
             email_texts=[self.procedure.name, "20:15 22/11/2026", "Nguyễn Văn An"],
-            sms_texts=["registered", "awaits reception"],
+            sms_texts=[dossier.online_reference, "Awaiting reception"],
         )
 
     def test_citizen_registering_online_is_notified_of_their_own_action(self):
@@ -174,9 +174,9 @@ class TestDossierNotifications(PublicAdminCase, MockEmail):
             dossier.with_user(citizen).sudo().action_register_online()
         self.assertApplicantNotified(
             dossier,
-            "is registered",
+            "Awaiting reception",
             email_texts=[self.procedure.name],
-            sms_texts=["registered"],
+            sms_texts=["Awaiting reception"],
         )
         self.assertEqual(self.new_messages(dossier).author_id, self.applicant)
 
@@ -188,7 +188,7 @@ class TestDossierNotifications(PublicAdminCase, MockEmail):
         self.assertIn(dossier.lookup_token, url)
         email, request = self.assertApplicantNotified(
             dossier,
-            f"Dossier {dossier.name} received, appointment 09:00 14/12/2026",
+            f"Dossier {dossier.name}: Received, appointment 09:00 14/12/2026",
             email_texts=[
                 dossier.name,
                 self.procedure.name,
@@ -206,7 +206,7 @@ class TestDossierNotifications(PublicAdminCase, MockEmail):
             dossier.with_user(self.officer_construction).action_request_supplement("Thiếu bản vẽ mặt bằng tầng 1")
         self.assertApplicantNotified(
             dossier,
-            f"Dossier {dossier.name}: documents to supplement",
+            f"Dossier {dossier.name}: Awaiting supplement",
             email_texts=[dossier.name, "Thiếu bản vẽ mặt bằng tầng 1", self.centre.name],
             sms_texts=[dossier.name, "Thiếu bản vẽ mặt bằng tầng 1"],
         )
@@ -229,7 +229,7 @@ class TestDossierNotifications(PublicAdminCase, MockEmail):
             dossier.with_user(self.officer_construction).action_refuse("Công trình không phù hợp quy hoạch")
         self.assertApplicantNotified(
             dossier,
-            f"Your dossier {dossier.name} was refused",
+            f"Dossier {dossier.name}: Refused",
             email_texts=[dossier.name, "Công trình không phù hợp quy hoạch"],
             sms_texts=[dossier.name, "Công trình không phù hợp quy hoạch"],
         )
@@ -240,7 +240,7 @@ class TestDossierNotifications(PublicAdminCase, MockEmail):
             dossier.with_user(self.front_desk).action_refuse("Không thuộc thẩm quyền giải quyết")
         self.assertApplicantNotified(
             dossier,
-            f"Your dossier {self.procedure.name} was refused",
+            f"Dossier {self.procedure.name}: Refused",
             email_texts=[self.procedure.name, "Không thuộc thẩm quyền giải quyết"],
             sms_texts=[self.procedure.code, "Không thuộc thẩm quyền giải quyết"],
         )
@@ -272,7 +272,7 @@ class TestDossierNotifications(PublicAdminCase, MockEmail):
             self.finish(dossier)
         self.assertApplicantNotified(
             dossier,
-            f"Dossier {dossier.name}: your result is ready",
+            f"Dossier {dossier.name}: Result ready",
             email_texts=[
                 dossier.name,
                 self.centre.name,
@@ -290,7 +290,7 @@ class TestDossierNotifications(PublicAdminCase, MockEmail):
             dossier.with_user(self.front_desk).action_return_result(method="post", tracking_number="EB123456789VN")
         self.assertApplicantNotified(
             dossier,
-            f"Dossier {dossier.name}: result returned",
+            f"Dossier {dossier.name}: Result returned",
             email_texts=[dossier.name, "by post", "10:00 04/12/2026", "EB123456789VN"],
             sms_texts=[dossier.name, "tracking number EB123456789VN"],
         )
@@ -302,9 +302,9 @@ class TestDossierNotifications(PublicAdminCase, MockEmail):
             dossier.with_user(self.front_desk).action_return_at_counter()
         email, request = self.assertApplicantNotified(
             dossier,
-            f"Dossier {dossier.name}: result returned",
+            f"Dossier {dossier.name}: Result returned",
             email_texts=[dossier.name, "handed over at the counter"],
-            sms_texts=[dossier.name, "was handed over to you"],
+            sms_texts=[dossier.name, "Result returned"],
         )
         self.assertNotIn("tracking", request["json"]["message"])
 
@@ -315,7 +315,7 @@ class TestDossierNotifications(PublicAdminCase, MockEmail):
             dossier.with_user(self.head_construction).action_stop("Quá hạn bổ sung 30 ngày")
         self.assertApplicantNotified(
             dossier,
-            f"Dossier {dossier.name}: processing stopped",
+            f"Dossier {dossier.name}: Processing stopped",
             email_texts=[dossier.name, "Quá hạn bổ sung 30 ngày"],
             sms_texts=[dossier.name, "Quá hạn bổ sung 30 ngày"],
         )

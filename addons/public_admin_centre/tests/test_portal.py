@@ -13,6 +13,20 @@ class PublicAdminPortalCase(PublicAdminCommon, HttpCase):
         cls.setup_public_admin_data()
         cls.setup_portal_users()
 
+    # Public pages are in Vietnamese unless the visitor chooses another language
+    # (test_public_language); page tests read the English source texts, as a visitor who chose
+    # English with the language switch (its cookie) would.
+    page_lang = "en_US"
+
+    def setUp(self):
+        super().setUp()
+        self.opener.cookies["frontend_lang"] = self.page_lang
+
+    def authenticate(self, user, password, browser=None):
+        session = super().authenticate(user, password, browser=browser)
+        self.opener.cookies["frontend_lang"] = self.page_lang
+        return session
+
     # ------------------------------------------------------------------ helpers
     def csrf(self):
         return http.Request.csrf_token(self)
@@ -82,13 +96,17 @@ class TestPortalDossiers(PublicAdminPortalCase):
         self.assertIn(in_process.name, response.text)
         self.assertIn(waiting.name, response.text)
         self.assertNotIn(others.name, response.text)
-        self.assertIn("Your action needed (1)", response.text)
+        self.assertIn("Waiting for you (1)", response.text)
         self.assertIn("All (2)", response.text)
+        # One filter per state, named as the state is everywhere; empty ones are not offered.
+        self.assertIn("Received (1)", response.text)
+        self.assertIn("Awaiting supplement (1)", response.text)
+        self.assertNotIn('data-filter="refused"', response.text)
 
         response = self.url_open("/my/dossiers?filterby=action")
         self.assertIn(waiting.name, response.text)
         self.assertNotIn(in_process.name, response.text)
-        response = self.url_open("/my/dossiers?filterby=open&sortby=appointment")
+        response = self.url_open("/my/dossiers?filterby=received&sortby=appointment")
         self.assertIn(in_process.name, response.text)
         self.assertNotIn(waiting.name, response.text)
         # Unknown filter or sort values fall back to the defaults instead of failing.

@@ -106,7 +106,7 @@ class TestPublicCatalogue(PublicAdminPortalCase):
         self.assertIn(self.practice_licence.name, response.text)
         self.assertNotIn(self.procedure.name, response.text)
         response = self.url_open("/dich-vu-cong?search=không+có+thủ+tục+này")
-        self.assertIn("No procedure matches your search", response.text)
+        self.assertIn("No procedure of this centre matches your search", response.text)
         # Garbage filters are ignored rather than failing, and never reveal unpublished procedures.
         response = self.url_open("/dich-vu-cong?sector=abc&agency=-1&online_level=%3Cscript%3E&search=nội+bộ")
         self.assertEqual(response.status_code, 200)
@@ -157,7 +157,7 @@ class TestPublicCatalogue(PublicAdminPortalCase):
         response = self.url_open(self.practice_licence._get_public_url())
         self.assertIn("360.000 đồng/hồ sơ", response.text)
         Procedure = type(self.env["public_admin.procedure"])
-        with patch.object(Procedure, "_public_fee_lines", lambda self: [("Lệ phí cấp phép", "75.000 đ")]):
+        with patch.object(Procedure, "_public_fee_lines", lambda self: [("Lệ phí cấp phép", "75.000 đ", "")]):
             response = self.url_open(self.procedure._get_public_url())
         self.assertIn("Lệ phí cấp phép", response.text)
         self.assertIn("75.000 đ", response.text)
@@ -237,10 +237,10 @@ class TestPublicStatusLookup(PublicAdminPortalCase):
         page = response.text
         self.assertIn(self.dossier.name, page)
         self.assertIn(self.procedure.name, page)
-        self.assertIn("Supplement requested", page)
+        self.assertIn("Awaiting supplement", page)
         self.assertIn("Thiếu chữ ký trên bản vẽ.", page, "what the citizen must do next")
         self.assertIn(self.dossier._format_local(self.dossier.date_received), page)
-        self.assertIn(self.dossier._format_local(self.dossier.date_due), page)
+        self.assertIn("Processing time stopped since", page, "no appointment while the clock is stopped")
         self.assertIn("N. V. An", page)
         self.assertIn(mask_phone(self.dossier.applicant_phone), page)
         self.assertEqual(mask_phone(self.dossier.applicant_phone), "091•••••••")

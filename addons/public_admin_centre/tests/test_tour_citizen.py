@@ -6,14 +6,18 @@ from .test_portal import PublicAdminPortalCase
 
 
 @tagged("post_install", "-at_install")
-class TestCitizenTours(PublicAdminPortalCase):
-    """What a citizen clicks through, in a real browser, without coming to the centre."""
+class TestCitizenToursOnPhone(PublicAdminPortalCase):
+    """What a citizen clicks through on a phone, without coming to the centre."""
+
+    browser_size = "390x844"
+    touch_enabled = True
 
     def test_citizen_submits_online_answers_a_supplement_and_downloads_the_receipt(self):
         self.start_tour("/dich-vu-cong", "public_admin_citizen_submit_tour", login="citizen_an")
         dossier = self.env["public_admin.dossier"].search([("partner_id", "=", self.applicant.id)])
         self.assertEqual(len(dossier), 1)
         self.assertEqual((dossier.state, dossier.channel), ("registered", "online"))
+        self.assertTrue(dossier.online_reference)
         self.assertEqual(dossier.summary, "Xây nhà ở riêng lẻ 3 tầng tại 12 Trần Phú")
         required = dossier.document_ids.filtered("is_required")
         self.assertEqual(required.attachment_ids.mapped("name"), ["ho-so.pdf"] * 3)
@@ -38,6 +42,11 @@ class TestCitizenTours(PublicAdminPortalCase):
 
         dossier.with_user(self.front_desk).action_resume()
         self.assertEqual(dossier.state, "received")
+
+
+@tagged("post_install", "-at_install")
+class TestCitizenTours(PublicAdminPortalCase):
+    """Anyone follows a dossier from the receipt, in Vietnamese whatever the browser's language."""
 
     def test_public_lookup_by_code_and_by_qr_link(self):
         dossier = self.dossier_of(self.applicant)

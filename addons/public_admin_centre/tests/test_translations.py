@@ -23,7 +23,7 @@ class TestVietnameseTranslation(VietnameseTranslationChecks, PublicAdminCase):
         self.assertEqual(Dossier._fields["state"]._description_string(Dossier.env), "Trạng thái")
         states = dict(Dossier._fields["state"]._description_selection(Dossier.env))
         self.assertEqual(states["received"], "Đã tiếp nhận")
-        self.assertEqual(states["supplement"], "Yêu cầu bổ sung")
+        self.assertEqual(states["supplement"], "Chờ bổ sung")
 
     def test_messages_and_errors_reach_officers_in_vietnamese(self):
         with freeze_time(self.local(2026, 11, 23, 9, 0)):

@@ -54,9 +54,64 @@ def mask_id_number(number):
     return digits[:3] + "•" * (len(digits) - 5) + digits[-2:]
 
 
-def mask_name(name):
-    """Nguyễn Văn An -> N. V. An: the given name stays, the rest is reduced to initials."""
-    words = (name or "").split()
+# How the names of organisations open ("Công ty cổ phần…", "Hợp tác xã…", "Chi nhánh…"), and
+# words that only their names hold ("… TNHH …", "… JSC"). No Vietnamese family name is among them.
+ORGANISATION_NAME_STARTS = (
+    "công ty",
+    "cty",
+    "tổng công ty",
+    "tập đoàn",
+    "doanh nghiệp",
+    "hợp tác xã",
+    "liên hiệp hợp tác xã",
+    "chi nhánh",
+    "văn phòng",
+    "trung tâm",
+    "ủy ban",
+    "uỷ ban",
+    "hộ kinh doanh",
+    "ngân hàng",
+    "bệnh viện",
+    "trường",
+    "hội",
+    "hiệp hội",
+    "quỹ",
+    "nhà máy",
+    "xí nghiệp",
+    "ban quản lý",
+    "cơ sở",
+    "cửa hàng",
+    "đại lý",
+    "viện",
+    "sở",
+)
+ORGANISATION_NAME_WORDS = frozenset("tnhh cp jsc llc ltd co. corp corporation company inc. mtv hđqt".split())
+
+
+def looks_like_organisation(name):
+    """True when ``name`` reads as the name of an organisation rather than of a person."""
+    text = " ".join((name or "").lower().split())
+    if not text:
+        return False
+    if any(text == start or text.startswith(start + " ") for start in ORGANISATION_NAME_STARTS):
+        return True
+    words = {word.strip(",()") for word in text.split()}
+    return bool(words & ORGANISATION_NAME_WORDS) or "cổ phần" in text or "trách nhiệm hữu hạn" in text
+
+
+def mask_name(name, is_organisation=None):
+    """Nguyễn Văn An -> N. V. An: a person's given name stays, the rest is reduced to initials.
+
+    The name of an organisation is public and stays whole: masking "Công ty cổ phần Tư vấn
+    pháp luật Trường An" as initials hides nothing and makes it unreadable. ``is_organisation``
+    comes from the record when it knows (a company contact); otherwise the name is read.
+    """
+    name = name or ""
+    if is_organisation is None:
+        is_organisation = looks_like_organisation(name)
+    if is_organisation:
+        return name.strip()
+    words = name.split()
     if len(words) <= 1:
-        return name or ""
+        return name
     return " ".join([f"{w[0]}." for w in words[:-1]] + [words[-1]])

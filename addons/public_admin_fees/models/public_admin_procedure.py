@@ -12,12 +12,11 @@ class PublicAdminProcedure(models.Model):
         self.ensure_one()
         if not self.fee_ids:
             return super()._public_fee_lines()
-        lines = []
-        for fee in self.fee_ids:
-            amount = (
-                format_amount(self.env, fee.amount, fee.currency_id) if fee.amount else self.env._("Free of charge")
+        return [
+            (
+                fee.name,
+                format_amount(self.env, fee.amount, fee.currency_id) if fee.amount else self.env._("Free of charge"),
+                fee.note or "",
             )
-            if fee.note:
-                amount = f"{amount} ({fee.note})"
-            lines.append((fee.name, amount))
-        return lines
+            for fee in self.fee_ids
+        ]

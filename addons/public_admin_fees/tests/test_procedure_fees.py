@@ -20,7 +20,7 @@ class TestProcedureFees(TransactionCase):
         )
 
     def test_public_page_shows_published_text_without_a_schedule(self):
-        self.assertEqual(self.procedure._public_fee_lines(), [("Fees and charges", "Lệ phí: 75.000 đồng/giấy phép")])
+        self.assertEqual(self.procedure._public_fee_lines(), [("", "Lệ phí: 75.000 đồng/giấy phép", "")])
 
     def test_public_page_shows_the_fee_schedule(self):
         self.procedure.fee_ids = [
@@ -40,7 +40,7 @@ class TestProcedureFees(TransactionCase):
         lines = self.procedure._public_fee_lines()
         self.assertEqual(lines[0][0], "Lệ phí cấp giấy phép")
         self.assertIn("75,000", lines[0][1].replace(".", ","))
-        self.assertEqual(lines[1], ("Phí thẩm định", "Free of charge (miễn cho hộ nghèo)"))
+        self.assertEqual(lines[1], ("Phí thẩm định", "Free of charge", "miễn cho hộ nghèo"))
 
     def test_new_version_copies_the_fee_schedule(self):
         self.procedure.fee_ids = [(0, 0, {"name": "Lệ phí", "amount": 50000, "currency_id": self.vnd.id})]

@@ -112,7 +112,7 @@ tours.add("public_admin_agency_step_tour", {
 tours.add("public_admin_return_result_tour", {
     steps: () => [
         {
-            trigger: ".oe_title .o_field_widget[name=state]:contains('Processing finished')",
+            trigger: ".oe_title .o_field_widget[name=state]:contains('Result ready')",
         },
         {
             content: "Hand the result back at the counter",

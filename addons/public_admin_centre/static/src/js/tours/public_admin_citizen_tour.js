@@ -20,14 +20,17 @@ function attachPdf(inputs, name) {
 
 const DOSSIER_CODE = /^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}-\d{6}-\d{4}$/;
 
-// A citizen finds a procedure in the public catalogue and submits it online with its documents.
+const ONLINE_REFERENCE = /^TT-\d{6}-\d{5}$/;
+
+// A citizen finds a procedure in the public catalogue, typing as on a phone keyboard without
+// diacritics, and submits it online with its documents.
 registry.category("web_tour.tours").add("public_admin_citizen_submit_tour", {
     url: "/dich-vu-cong",
     steps: () => [
         {
-            content: "Search the catalogue by words",
+            content: "Search the catalogue by words, without diacritics",
             trigger: "input[name=search]",
-            run: "edit giấy phép xây dựng",
+            run: "edit giay phep xay dung",
         },
         {
             content: "Narrow to the procedures offered online",
@@ -84,8 +87,13 @@ registry.category("web_tour.tours").add("public_admin_citizen_submit_tour", {
             run: "click",
         },
         {
-            content: "The dossier waits for the front desk",
-            trigger: ".o_public_admin_flash:contains('Your dossier was submitted')",
+            content: "The dossier waits for the front desk, with a reference to quote at once",
+            trigger: ".o_public_admin_flash:contains('Your dossier was submitted') strong",
+            run() {
+                if (!ONLINE_REFERENCE.test(this.anchor.textContent.trim())) {
+                    throw new Error(`Unexpected reference: ${this.anchor.textContent}`);
+                }
+            },
         },
         {
             content: "registered online",
@@ -94,18 +102,28 @@ registry.category("web_tour.tours").add("public_admin_citizen_submit_tour", {
     ],
 });
 
-// Once received and asked for a supplement: the citizen sees the code and the appointment,
-// sends the missing document and downloads the receipt.
+// Once received and asked for a supplement: the citizen's account flags the dossier first; the
+// citizen sees the code and why the clock is stopped, sends the missing document and downloads
+// the receipt.
 registry.category("web_tour.tours").add("public_admin_citizen_follow_tour", {
-    url: "/my/dossiers",
+    url: "/my",
     steps: () => [
+        {
+            content: "The account flags the dossier waiting for the citizen",
+            trigger: ".o_public_admin_waiting_dossier:contains('Supplement needed') a",
+        },
+        {
+            content: "My dossiers show it as a card, with its state",
+            trigger: ".o_portal_index_card a:contains('Dossiers')",
+            run: "click",
+        },
         {
             content: "The dossier needs the citizen's action",
             trigger: "a[data-filter=action]:contains('(1)')",
         },
         {
-            content: "Open the dossier",
-            trigger: "tr.o_public_admin_dossier_row a",
+            content: "Open the dossier from its card",
+            trigger: ".o_public_admin_dossier_card:contains('Awaiting supplement') a.o_public_admin_dossier_link",
             run: "click",
         },
         {
@@ -119,8 +137,8 @@ registry.category("web_tour.tours").add("public_admin_citizen_follow_tour", {
             },
         },
         {
-            content: "and its appointment",
-            trigger: ".o_public_admin_appointment:contains('/')",
+            content: "The appointment waits while the clock is stopped, and the page says why",
+            trigger: ".o_public_admin_clock_stopped:contains('Bản vẽ thiếu chữ ký.')",
         },
         {
             content: "The centre says what is missing",
@@ -205,8 +223,8 @@ registry.category("web_tour.tours").add("public_admin_status_lookup_tour", {
             run: "click",
         },
         {
-            content: "The status is shown",
-            trigger: ".o_public_admin_next_step:contains('Being processed')",
+            content: "The status is shown, in Vietnamese whatever the browser's language",
+            trigger: ".o_public_admin_next_step:contains('Đã tiếp nhận')",
         },
         {
             content: "with the applicant's name masked",
@@ -233,7 +251,7 @@ registry.category("web_tour.tours").add("public_admin_status_qr_tour", {
         },
         {
             content: "with the steps done so far",
-            trigger: ".o_public_admin_timeline:contains('Received')",
+            trigger: ".o_public_admin_timeline:contains('Đã tiếp nhận')",
         },
         {
             content: "and the phone number masked",
