@@ -34,6 +34,11 @@ PG_PASSWORD_FILE = LOCAL / "postgres-password"
 PG_ROLE = "odoo"
 PG_OS_USER_DEFAULT = "odoo-pg"
 REQUIREMENTS = REPO / "requirements.txt"
+# Odoo addons published as wheels (`odoo-addon-*` lines of requirements.txt) are installed
+# here, never into the interpreter; OCA_ADDONS_DIR goes on the addons_path.
+OCA_ADDON_PREFIX = "odoo-addon-"
+OCA_DIR = LOCAL / "oca-addons"
+OCA_ADDONS_DIR = OCA_DIR / "odoo" / "addons"
 
 PYTHON = sys.executable or "python3"
 DEMO_DB = os.environ.get("DEMO_DB", "public_admin_demo")
