@@ -5,6 +5,8 @@ the private cluster of this checkout, created on first use and started when need
 """
 
 import contextlib
+import functools
+import hashlib
 import os
 import secrets
 import shlex
@@ -18,15 +20,16 @@ from .network import find_free_port
 from .odoo_env import conf_value, read_odoo_conf
 from .settings import (
     LOCAL,
-    PG_DATA,
-    PG_DIR,
-    PG_LOG,
     PG_OS_USER_DEFAULT,
     PG_PASSWORD_FILE,
     PG_ROLE,
-    PG_SOCKET_DIR,
+    REPO,
+    ROOT_CLUSTERS_DIR,
     is_root,
 )
+
+# A unix socket path holds at most 107 bytes; the socket file is .s.PGSQL.<port> in the folder.
+SOCKET_PATH_MAX = 107 - len("/.s.PGSQL.65535")
 
 
 class Postgres:
@@ -56,7 +59,7 @@ class Postgres:
     def describe(self):
         if self.kind == "private":
             port, host = self.params["port"], self.params["host"]
-            return f"private cluster .local/postgres (port {port}, socket {host})"
+            return f"private cluster {cluster().folder} (port {port}, socket {host})"
         where = self.params.get("host") or os.environ.get("PGHOST") or "default socket"
         port = self.params.get("port") or os.environ.get("PGPORT") or "5432"
         return f"server named by PG* variables / odoo.conf ({where}, port {port})"
@@ -111,6 +114,61 @@ def pg_bin(name):
     )
 
 
+class Cluster:
+    """Where the private cluster of this checkout lives: data, unix socket, log.
+
+    A normal user keeps it in .local/postgres. PostgreSQL refuses to run as root, so when the
+    commands run as root the cluster runs as an unprivileged user (odoo-pg), who must be able to
+    reach its folder; a checkout in root's home (/root is mode 700) is out of that user's reach.
+    So root's clusters live outside the checkout, in
+        /var/lib/public-admin-centre/<hash of the checkout's path>/postgres
+    owned by that user, and .local/postgres is a symbolic link to it (followed on later runs,
+    so the cluster stays with the checkout if it is moved). A cluster that an earlier version
+    of these commands made as root in .local/postgres itself is kept there.
+    """
+
+    def __init__(self):
+        link = LOCAL / "postgres"
+        self.link = None
+        if link.is_symlink():
+            self.folder, self.link = link.resolve(), link
+        elif not is_root() or (link / "data" / "PG_VERSION").is_file():
+            self.folder = link
+        else:
+            digest = hashlib.sha256(str(REPO).encode()).hexdigest()[:12]
+            self.folder, self.link = ROOT_CLUSTERS_DIR / digest / "postgres", link
+        self.data = self.folder / "data"
+        self.socket_dir = self.folder / "socket"
+        self.log = self.folder / "postgres.log"
+
+    def prepare(self, user):
+        """Create the folders, owned by `user`, and (as root) the link in .local and a note."""
+        LOCAL.mkdir(exist_ok=True)
+        if self.link is not None:
+            parent = self.folder.parent
+            parent.mkdir(parents=True, exist_ok=True)
+            for path in (parent.parent, parent):
+                os.chmod(path, 0o755)
+            (parent / "checkout").write_text(
+                f"Private PostgreSQL of the checkout {REPO} (its .local/postgres links here).\n"
+                "Stop it with `make stop` there; delete this folder once the checkout is gone.\n"
+            )
+            if not self.link.is_symlink():
+                if self.link.exists():  # left by a failed earlier attempt, without a cluster
+                    shutil.rmtree(self.link)
+                self.link.symlink_to(self.folder, target_is_directory=True)
+        self.folder.mkdir(exist_ok=True)
+        self.socket_dir.mkdir(exist_ok=True)
+        for path in (self.folder, self.socket_dir):
+            user.chown(path)
+            os.chmod(path, 0o700)
+
+
+@functools.cache
+def cluster():
+    return Cluster()
+
+
 class PgUser:
     """The OS user that owns and runs the private cluster."""
 
@@ -121,8 +179,9 @@ class PgUser:
             entry = pwd.getpwuid(os.geteuid())
         else:
             name = os.environ.get("PG_OS_USER")
-            if not name and PG_DATA.exists() and PG_DATA.stat().st_uid != 0:
-                name = pwd.getpwuid(PG_DATA.stat().st_uid).pw_name
+            data = cluster().data
+            if not name and data.exists() and data.stat().st_uid != 0:
+                name = pwd.getpwuid(data.stat().st_uid).pw_name
             name = name or PG_OS_USER_DEFAULT
             try:
                 entry = pwd.getpwnam(name)
@@ -149,9 +208,9 @@ class PgUser:
 
     def run(self, cmd, **kwargs):
         env = {k: v for k, v in os.environ.items() if not k.startswith("PG")}
-        env.update({"HOME": str(PG_DIR), "LC_ALL": "C", "LANG": "C"})
+        env.update({"HOME": str(cluster().folder), "LC_ALL": "C", "LANG": "C"})
         kwargs.setdefault("env", env)
-        kwargs.setdefault("cwd", str(PG_DIR))
+        kwargs.setdefault("cwd", str(cluster().folder) if cluster().folder.is_dir() else "/")
         if is_root() and self.uid != 0:
             kwargs.update(user=self.uid, group=self.gid, extra_groups=[])
         return subprocess.run(cmd, **kwargs)
@@ -163,7 +222,7 @@ class PgUser:
 
 def private_running():
     """(pid, port, socket_dir) of the private cluster if its postmaster is alive."""
-    pidfile = PG_DATA / "postmaster.pid"
+    pidfile = cluster().data / "postmaster.pid"
     try:
         lines = pidfile.read_text().splitlines()
         pid, port, sockdir = int(lines[0]), int(lines[3]), lines[4]
@@ -193,40 +252,39 @@ def private_password():
 
 
 def private_postgres(start=True):
-    """Reuse the running private cluster, or create/start it under .local/postgres."""
+    """Reuse the running private cluster, or create/start it (see Cluster for where)."""
+    where = cluster()
     password = private_password()
-    params = {"host": str(PG_SOCKET_DIR), "user": PG_ROLE, "password": password}
+    params = {"host": str(where.socket_dir), "user": PG_ROLE, "password": password}
     running = private_running()
     if running:
         pid, port, sockdir = running
-        params.update(host=sockdir or str(PG_SOCKET_DIR), port=port)
+        params.update(host=sockdir or str(where.socket_dir), port=port)
         say(f"    reusing the private PostgreSQL already running (pid {pid}, port {port})")
         return Postgres("private", params, _private_conf(params))
     if not start:
         return None
-    if len(str(PG_SOCKET_DIR)) > 90:
-        raise Fail(f"the repository path is too long for a PostgreSQL unix socket: {PG_SOCKET_DIR}")
+    if len(str(where.socket_dir).encode()) > SOCKET_PATH_MAX:
+        raise Fail(
+            f"the path of the PostgreSQL unix socket folder is too long (at most {SOCKET_PATH_MAX} bytes):\n"
+            f"  {where.socket_dir}\nMove the repository to a shorter path."
+        )
     initdb, pg_ctl = pg_bin("initdb"), pg_bin("pg_ctl")
     user = PgUser()
-    LOCAL.mkdir(exist_ok=True)
-    PG_DIR.mkdir(exist_ok=True)
-    PG_SOCKET_DIR.mkdir(exist_ok=True)
-    for path in (PG_DIR, PG_SOCKET_DIR):
-        user.chown(path)
-        os.chmod(path, 0o700)
-    if user.run(["test", "-w", str(PG_DIR)]).returncode != 0:
+    where.prepare(user)
+    if user.run(["test", "-w", str(where.folder)]).returncode != 0:
         raise Fail(
             f"the private PostgreSQL runs as the unprivileged user '{user.name}', "
             "who cannot reach\n"
-            f"  {PG_DIR}\n"
+            f"  {where.folder}\n"
             "Give the parent directories execute permission for others (chmod o+x), move the\n"
             "repository, or point the PG* variables at an existing PostgreSQL server."
         )
-    if not (PG_DATA / "PG_VERSION").is_file():
-        step(f"Creating the private PostgreSQL cluster in .local/postgres (OS user {user.name})")
-        if PG_DATA.exists():
-            shutil.rmtree(PG_DATA)
-        pwfile = PG_DIR / ".pwfile"
+    if not (where.data / "PG_VERSION").is_file():
+        step(f"Creating the private PostgreSQL cluster in {where.folder} (OS user {user.name})")
+        if where.data.exists():
+            shutil.rmtree(where.data)
+        pwfile = where.folder / ".pwfile"
         pwfile.write_text(password + "\n")
         user.chown(pwfile)
         os.chmod(pwfile, 0o600)
@@ -235,7 +293,7 @@ def private_postgres(start=True):
                 [
                     initdb,
                     "-D",
-                    str(PG_DATA),
+                    str(where.data),
                     "-U",
                     PG_ROLE,
                     f"--pwfile={pwfile}",
@@ -253,18 +311,18 @@ def private_postgres(start=True):
         if proc.returncode != 0:
             raise Fail(f"initdb failed:\n{proc.stdout}{proc.stderr}")
     port = find_free_port(int(os.environ.get("PRIVATE_PG_PORT", "5433")))
-    step(f"Starting the private PostgreSQL on port {port} (unix socket in .local/postgres/socket)")
+    step(f"Starting the private PostgreSQL on port {port} (unix socket in {where.socket_dir})")
     opts = (
-        f"-p {port} -k {shlex.quote(str(PG_SOCKET_DIR))} -c listen_addresses=127.0.0.1 "
+        f"-p {port} -k {shlex.quote(str(where.socket_dir))} -c listen_addresses=127.0.0.1 "
         "-c synchronous_commit=off"  # faster, and a crash loses at most the last commits
     )
     proc = user.run(
-        [pg_ctl, "-D", str(PG_DATA), "-l", str(PG_LOG), "-o", opts, "-w", "-t", "60", "start"],
+        [pg_ctl, "-D", str(where.data), "-l", str(where.log), "-o", opts, "-w", "-t", "60", "start"],
         capture_output=True,
         text=True,
     )
     if proc.returncode != 0:
-        tail = PG_LOG.read_text(errors="replace").splitlines()[-15:] if PG_LOG.exists() else []
+        tail = where.log.read_text(errors="replace").splitlines()[-15:] if where.log.exists() else []
         raise Fail("pg_ctl start failed:\n" + proc.stdout + proc.stderr + "\n".join(tail))
     params["port"] = port
     pg = Postgres("private", params, _private_conf(params), started=True)
@@ -303,12 +361,9 @@ def stop_private_postgres():
     pid, port, _ = running
     step(f"Stopping the private PostgreSQL (pid {pid}, port {port})")
     proc = PgUser().run(
-        [pg_bin("pg_ctl"), "-D", str(PG_DATA), "-m", "fast", "-w", "stop"],
+        [pg_bin("pg_ctl"), "-D", str(cluster().data), "-m", "fast", "-w", "stop"],
         capture_output=True,
         text=True,
     )
     if proc.returncode != 0:
         raise Fail(f"pg_ctl stop failed:\n{proc.stdout}{proc.stderr}")
-
-
-# ---------------------------------------------------------------- Odoo processes

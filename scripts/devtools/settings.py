@@ -26,10 +26,9 @@ LOCAL_CONF = LOCAL / "odoo-local.conf"
 DATA_DIR = LOCAL / "data"
 LOG_DIR = LOCAL / "logs"
 RUN_PIDFILE = LOCAL / "odoo-run.pid"
-PG_DIR = LOCAL / "postgres"
-PG_DATA = PG_DIR / "data"
-PG_SOCKET_DIR = PG_DIR / "socket"
-PG_LOG = PG_DIR / "postgres.log"
+# The private PostgreSQL cluster is in .local/postgres, or as root under ROOT_CLUSTERS_DIR
+# (see postgres.Cluster).
+ROOT_CLUSTERS_DIR = Path("/var/lib/public-admin-centre")
 PG_PASSWORD_FILE = LOCAL / "postgres-password"
 PG_ROLE = "odoo"
 PG_OS_USER_DEFAULT = "odoo-pg"
