@@ -14,6 +14,7 @@ from .console import Fail, warn
 from .settings import (
     DATA_DIR,
     EXTRA_ADDONS,
+    LAUNCHER,
     LOCAL_CONF,
     MODULES,
     OCA_ADDONS_DIR,
@@ -186,4 +187,5 @@ def write_local_conf(pg, odoo_info):
 
 
 def odoo_cmd(*args):
-    return [PYTHON, "-m", "odoo", *args]
+    """Command line of an Odoo process: through scripts/odoo_launcher.py, so that its reload works."""
+    return [PYTHON, str(LAUNCHER), *args]

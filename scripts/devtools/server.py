@@ -17,7 +17,7 @@ from .odoo_env import check_odoo, conf_value, module_dirs, odoo_cmd, read_odoo_c
 from .packages import ensure_requirements, ensure_wkhtmltopdf
 from .postgres import ensure_postgres, named_server, private_postgres, stop_private_postgres
 from .processes import drop_database
-from .settings import DEMO_DB, RUN_PIDFILE
+from .settings import DEMO_DB, REPO, RUN_PIDFILE
 
 
 def own_server_pid():
@@ -77,6 +77,7 @@ def cmd_run(_args):
         " demo logins (login / password):",
         *[f"   {login} / {pw}   {name}" for login, pw, name in logins],
         " Stop with Ctrl+C; `make stop` also stops the private PostgreSQL.",
+        f" Reload (code changed, a request stuck): kill -HUP $(cat {RUN_PIDFILE.relative_to(REPO)})",
         "=" * 64,
         "",
     ]
@@ -94,7 +95,10 @@ def cmd_run(_args):
     )
     step(f"Starting Odoo on {url} (the logins are printed again once it answers)")
     say("\n".join(banner))
-    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL)
+    # Odoo runs in a session of its own: what the terminal sends goes to this process, which
+    # passes it on. Ctrl+C stops Odoo (twice: at once); closing the terminal (SIGHUP) stops it
+    # too. A SIGHUP sent to Odoo's own pid reloads it in place (same pid, see odoo_launcher.py).
+    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, start_new_session=True)
 
     def announce():
         if wait_http(f"http://127.0.0.1:{port}/web/login", proc, timeout=300):
@@ -104,11 +108,10 @@ def cmd_run(_args):
 
     def forward(signum, _frame):
         with contextlib.suppress(ProcessLookupError):
-            proc.send_signal(signum)
+            proc.send_signal(signal.SIGTERM if signum == signal.SIGHUP else signum)
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the terminal sends it to Odoo as well
-    signal.signal(signal.SIGTERM, forward)
-    signal.signal(signal.SIGHUP, forward)
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, forward)
     rc = proc.wait()
     RUN_PIDFILE.unlink(missing_ok=True)
     return 0 if rc in (0, -signal.SIGINT, -signal.SIGTERM) else rc
@@ -117,15 +120,7 @@ def cmd_run(_args):
 def cmd_stop(_args):
     pid = own_server_pid()
     if pid:
-        step(f"Stopping Odoo started by `make run` (pid {pid})")
-        os.kill(pid, signal.SIGTERM)
-        for _ in range(60):
-            if not Path(f"/proc/{pid}").exists():
-                break
-            time.sleep(0.5)
-        else:
-            os.kill(pid, signal.SIGKILL)
-        RUN_PIDFILE.unlink(missing_ok=True)
+        stop_server(pid)
     stop_private_postgres()
     return 0
 
@@ -134,7 +129,7 @@ def cmd_reset(_args):
     info = check_odoo()
     pid = own_server_pid()
     if pid:
-        cmd_stop_server_only(pid)
+        stop_server(pid)
     pg = named_server() or private_postgres()
     conf = write_local_conf(pg, info)
     if not pg.database_exists(DEMO_DB):
@@ -147,11 +142,14 @@ def cmd_reset(_args):
     return 0
 
 
-def cmd_stop_server_only(pid):
+def stop_server(pid):
+    """SIGTERM to the server of `make run`, SIGKILL if it is still there after 30 seconds."""
     step(f"Stopping Odoo started by `make run` (pid {pid})")
     os.kill(pid, signal.SIGTERM)
     for _ in range(60):
         if not Path(f"/proc/{pid}").exists():
             break
         time.sleep(0.5)
+    else:
+        os.kill(pid, signal.SIGKILL)
     RUN_PIDFILE.unlink(missing_ok=True)

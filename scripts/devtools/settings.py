@@ -33,6 +33,7 @@ PG_PASSWORD_FILE = LOCAL / "postgres-password"
 PG_ROLE = "odoo"
 PG_OS_USER_DEFAULT = "odoo-pg"
 REQUIREMENTS = REPO / "requirements.txt"
+LAUNCHER = REPO / "scripts" / "odoo_launcher.py"  # starts every Odoo process (see its docstring)
 # Odoo addons published as wheels (`odoo-addon-*` lines of requirements.txt) are installed
 # here, never into the interpreter; OCA_ADDONS_DIR goes on the addons_path.
 OCA_ADDON_PREFIX = "odoo-addon-"

@@ -245,6 +245,10 @@ class TestRun:
             ODOO_ADMIN_PASSWORD="admin",
             ODOO_MODULES=",".join(MODULES),
             ODOO_LANG=DEMO_LANG,
+            # the server is started like the one of `make run` (odoo_cmd): tests/test_server.py
+            # reloads it with SIGHUP and follows its log
+            ODOO_SERVER_PID=str(self.server.pid),
+            ODOO_SERVER_LOG=str(log),
         )
         cmd = [
             PYTHON,
