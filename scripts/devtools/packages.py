@@ -225,9 +225,3 @@ def ensure_chromium():
     if proc.returncode != 0:
         raise Fail("the Python package websocket-client is not importable (pip install websocket-client)")
     return found
-
-
-def script(name):
-    """A console script installed next to $PYTHON (virtualenv), else on PATH."""
-    beside = Path(PYTHON).parent / name
-    return str(beside) if beside.is_file() else (shutil.which(name) or name)
