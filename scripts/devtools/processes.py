@@ -31,13 +31,17 @@ class OdooRun:
 
 
 def run_odoo(args, logfile, echo=None, timeout=None):
-    """Run an Odoo command, tee its output to `logfile`, print lines selected by `echo`.
+    """Run an Odoo command (arguments of odoo-bin); see run_logged."""
+    return run_logged(odoo_cmd(*args), logfile, echo, timeout)
 
-    Odoo runs in its own process group, so that a time limit or an interruption also ends
+
+def run_logged(cmd, logfile, echo=None, timeout=None):
+    """Run a command that logs like Odoo, tee its output to `logfile`, print lines selected by `echo`.
+
+    It runs in its own process group, so that a time limit or an interruption also ends
     what it started (Chromium, wkhtmltopdf).
     """
     logfile.parent.mkdir(parents=True, exist_ok=True)
-    cmd = odoo_cmd(*args)
     timed_out = threading.Event()
     with logfile.open("w", encoding="utf-8") as log:
         log.write("$ " + " ".join(shlex.quote(c) for c in cmd) + "\n")
