@@ -1,1 +1,1 @@
-from . import controllers, models, wizards, report
+from . import controllers, models, demo, wizards, report

@@ -8,11 +8,13 @@
     "website": "https://github.com/public-admin-centre/public-admin-centre",
     "license": "LGPL-3",
     "depends": [
+        "base_import",
         "mail",
         "portal",
         "resource",
         "phone_validation",
         "sms",
+        "sms_http_gateway",
         "report_xlsx",
     ],
     "external_dependencies": {"python": ["phonenumbers", "num2words", "xlsxwriter", "qrcode"]},
@@ -38,11 +40,11 @@
         "views/public_admin_sector_views.xml",
         "views/public_admin_procedure_views.xml",
         "views/public_admin_dossier_views.xml",
+        "views/public_admin_personal_data_log_views.xml",
         "views/resource_calendar_views.xml",
         "views/res_users_views.xml",
         "views/res_config_settings_views.xml",
         "views/res_partner_views.xml",
-        "views/sms_sms_views.xml",
         "views/public_admin_menus.xml",
         "views/portal_templates.xml",
         "views/public_catalogue_templates.xml",
@@ -52,8 +54,13 @@
         "demo/res_users_demo.xml",
         "demo/public_admin_demo.xml",
     ],
-    # Read by code, not loaded as data: the official holiday calendar.
-    "oca_data_manual": ["data/vn_holidays.csv"],
+    # Read by code, not loaded as data: the official holiday calendar, and the demo catalogue
+    # (imported by demo/public_admin_demo_loader.py through Odoo's import).
+    "oca_data_manual": [
+        "data/vn_holidays.csv",
+        "demo/sector_import_demo.csv",
+        "demo/procedure_import_demo.csv",
+    ],
     "assets": {
         "web.assets_tests": [
             "public_admin_centre/static/src/js/tours/*.js",

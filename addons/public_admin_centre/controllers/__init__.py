@@ -1,4 +1,5 @@
-from . import main
+from . import tools
+from . import attachment
 from . import catalogue
 from . import status
 from . import portal

@@ -18,8 +18,9 @@ class PublicCatalogue(http.Controller):
 
     def _published_procedure(self, procedure_id):
         """The procedure if it is published and in force; 404 otherwise (archived, old version...)."""
+        # sudo: public by design once published and in force, which the next line checks
         procedure = request.env["public_admin.procedure"].sudo().browse(procedure_id).exists()
-        if not procedure or not procedure.active or not procedure.is_published or not procedure.is_current:
+        if not procedure or not procedure._is_public():
             raise NotFound()
         return procedure
 
@@ -64,18 +65,12 @@ class PublicCatalogue(http.Controller):
         """Where to hand in the dossier: the company's reception centres and their address."""
         centres = (
             request.env["public_admin.agency"]
-            .sudo()
+            .sudo()  # public by design: the reception centres' names and addresses
             .search([("is_reception_centre", "=", True), ("company_id", "=", procedure.company_id.id)])
         )
         places = []
         for centre in centres:
-            address = ""
-            if centre.partner_id:
-                address = ", ".join(
-                    line.strip()
-                    for line in centre.partner_id._display_address(without_company=True).splitlines()
-                    if line.strip()
-                )
+            address = centre.partner_id._public_admin_one_line_address() if centre.partner_id else ""
             places.append({"name": centre.name, "address": address, "phone": centre.phone or ""})
         return places
 
@@ -89,6 +84,7 @@ class PublicCatalogue(http.Controller):
         readonly=True,
     )
     def catalogue(self, page=1, search="", sector=None, agency=None, online_level=None, **kw):
+        # sudo: public by design; every search below is restricted to _published_domain()
         Procedure = request.env["public_admin.procedure"].sudo()
         sector_id, agency_id = self._to_int(sector), self._to_int(agency)
         search = (search or "").strip()[:200]
@@ -158,6 +154,7 @@ class PublicCatalogue(http.Controller):
     @http.route("/dich-vu-cong/mau/<int:document_id>", type="http", auth="public", methods=["GET"], readonly=True)
     def document_template(self, document_id, **kw):
         """The blank form of a checklist line, for published procedures only."""
+        # sudo: public by design for published procedures, checked by _published_procedure below
         document = request.env["public_admin.procedure.document"].sudo().browse(document_id).exists()
         if not document or not document.template_file:
             raise NotFound()

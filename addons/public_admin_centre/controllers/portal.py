@@ -4,11 +4,12 @@ from werkzeug.urls import url_encode
 from odoo import http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
+from odoo.tools import consteq
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
-from .main import PRIVATE_HEADERS, read_uploads
+from .tools import PRIVATE_HEADERS, read_uploads
 
 
 class DossierPortal(CustomerPortal):
@@ -107,6 +108,7 @@ class DossierPortal(CustomerPortal):
                 "state_labels": dict(Dossier._fields["state"]._description_selection(request.env)),
                 "appointments": {
                     dossier.id: dossier._format_local(dossier._portal_appointment(), with_time=False)
+                    # sudo: these dossiers were searched with the user's own rights above
                     for dossier in dossiers.sudo()
                 },
             }
@@ -115,15 +117,25 @@ class DossierPortal(CustomerPortal):
 
     # ------------------------------------------------------------------ one dossier
     def _dossier_check_access(self, dossier_id, access_token=None):
-        """The dossier, as superuser, if the user may read it (or holds its access token)."""
-        return self._document_check_access("public_admin.dossier", dossier_id, access_token=access_token)
+        """The dossier, as superuser, for its applicant or for the holder of its access token.
+
+        Reading it is not enough: officers who read a dossier in the backend are not its
+        applicant, and the portal pages would hand them its access token.
+        """
+        dossier_sudo = self._document_check_access("public_admin.dossier", dossier_id, access_token=access_token)
+        if access_token and dossier_sudo.access_token and consteq(dossier_sudo.access_token, access_token):
+            return dossier_sudo
+        if not self._dossier_is_mine(dossier_sudo):
+            raise AccessError(request.env._("Only the applicant follows this dossier on the portal."))
+        return dossier_sudo
 
     def _dossier_is_mine(self, dossier_sudo):
-        """The logged-in applicant (or a colleague of the organisation), not a token holder."""
-        user = request.env.user
-        if user._is_public():
-            return False
-        return dossier_sudo.with_user(user).has_access("read")
+        """The logged-in applicant (or a colleague of the organisation), not a token holder.
+
+        Reading the dossier is not enough: an officer of an agency it passed through reads it,
+        but only its applicant withdraws it or answers a supplement request from the portal.
+        """
+        return dossier_sudo.with_user(request.env.user)._portal_is_applicant()
 
     def _dossier_portal_forms(self, dossier_sudo):
         """Forms the applicant can download: [(form type, label, url)]."""
@@ -185,6 +197,10 @@ class DossierPortal(CustomerPortal):
         try:
             dossier_sudo = self._dossier_check_access(dossier_id, access_token)
         except (AccessError, MissingError):
+            dossier = request.env["public_admin.dossier"].browse(dossier_id)
+            if request.env.user._is_internal() and dossier.exists() and dossier.has_access("read"):
+                # Staff following a citizen's link work on the dossier in the backend.
+                return request.redirect(f"/odoo/public_admin.dossier/{dossier_id}")
             return request.redirect("/my")
         if dossier_sudo.state == "draft":
             return request.redirect("/my")
@@ -243,6 +259,8 @@ class DossierPortal(CustomerPortal):
             dossier_sudo = self._dossier_check_access(dossier_id)
         except (AccessError, MissingError):
             raise NotFound() from None
+        if not self._dossier_is_mine(dossier_sudo):
+            raise NotFound()
         Dossier = request.env["public_admin.dossier"]
         max_bytes = Dossier._portal_upload_max_bytes()
         files = request.httprequest.files
@@ -278,6 +296,8 @@ class DossierPortal(CustomerPortal):
             dossier_sudo = self._dossier_check_access(dossier_id)
         except (AccessError, MissingError):
             raise NotFound() from None
+        if not self._dossier_is_mine(dossier_sudo):
+            raise NotFound()
         values = {
             **self._prepare_portal_layout_values(),
             "page_name": "dossier",
@@ -303,22 +323,15 @@ class DossierPortal(CustomerPortal):
 
     # ------------------------------------------------------------------ online submission
     def _online_procedure(self, procedure_id):
+        # sudo: procedures are read by anyone once published; the predicate checks that it is
         procedure = request.env["public_admin.procedure"].sudo().browse(procedure_id).exists()
-        if not (
-            procedure
-            and procedure.active
-            and procedure.is_published
-            and procedure.is_current
-            and procedure.accepts_online
-        ):
+        if not procedure or not procedure._is_open_online():
             raise NotFound()
         return procedure
 
     def _applicant_defaults(self):
         partner = request.env.user.partner_id
-        address = ", ".join(
-            line.strip() for line in partner._display_address(without_company=True).splitlines() if line.strip()
-        )
+        address = partner._public_admin_one_line_address()
         return {
             "name": partner.name or "",
             "phone": partner.mobile or partner.phone or "",

@@ -2,7 +2,7 @@ from odoo import http
 from odoo.http import request
 
 from ..tools import mask_name, mask_phone
-from .main import PRIVATE_HEADERS, client_address
+from .tools import PRIVATE_HEADERS, client_address
 
 
 class PublicStatus(http.Controller):
@@ -34,6 +34,8 @@ class PublicStatus(http.Controller):
         return self._render_form(status=404, not_found=True, code=code)
 
     def _render_status(self, dossier):
+        # sudo: the visitor proved they know the dossier (code + phone digits, or the receipt's
+        # secret link); the page shows only what the template masks
         dossier = dossier.sudo()
         states = dict(dossier._fields["state"]._description_selection(request.env))
         return request.render(

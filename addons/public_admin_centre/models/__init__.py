@@ -8,13 +8,16 @@ from . import resource_calendar
 from . import public_admin_deadline
 from . import public_admin_dossier_counter
 from . import public_admin_dossier
+from . import public_admin_dossier_workflow
+from . import public_admin_dossier_notification
+from . import public_admin_dossier_portal
 from . import public_admin_dossier_document
 from . import public_admin_dossier_step
 from . import public_admin_dossier_pause
 from . import public_admin_dossier_apology
 from . import public_admin_dossier_form_log
 from . import public_admin_lookup_attempt
-from . import public_admin_demo_loader
+from . import public_admin_personal_data_log
 from . import res_users
 from . import res_partner
 from . import res_config_settings

@@ -56,6 +56,18 @@ class PublicAdminAgency(models.Model):
     phone = fields.Char()
     active = fields.Boolean(default=True)
 
+    @api.model
+    def _main_reception_centre(self, company):
+        """The reception centre of ``company`` that takes what no other is chosen for.
+
+        A province runs its own centre and its ward centres: the highest level wins (province
+        before district before commune), then the oldest.
+        """
+        rank = {key: index for index, (key, _label) in enumerate(self._fields["level"].selection)}
+        # sudo: the reception centres are configuration, the same for every user
+        centres = self.sudo().search([("is_reception_centre", "=", True), ("company_id", "=", company.id)])
+        return centres.sorted(lambda centre: (rank.get(centre.level, len(rank)), centre.id))[:1]
+
     _sql_constraints = [
         ("code_company_uniq", "unique(code, company_id)", "The agency code must be unique."),
     ]

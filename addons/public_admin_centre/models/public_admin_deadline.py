@@ -329,7 +329,7 @@ class PublicAdminDeadline(models.AbstractModel):
                     calendar.display_name,
                 )
             )
-        return calendar.sudo()
+        return calendar.sudo()  # working schedules are configuration, read by every computation
 
     def _check_amount(self, amount):
         if not isinstance(amount, numbers.Real) or isinstance(amount, bool) or amount < 0:

@@ -21,4 +21,4 @@ class PublicAdminDossierFormLog(models.Model):
     form_type = fields.Selection(FORM_TYPES, required=True)
     is_copy = fields.Boolean(string="Copy")
     user_id = fields.Many2one("res.users", string="Issued by", default=lambda self: self.env.user)
-    date_issued = fields.Datetime(default=fields.Datetime.now, required=True)
+    date_issued = fields.Datetime(default=lambda self: self.env["public_admin.dossier"]._now(), required=True)

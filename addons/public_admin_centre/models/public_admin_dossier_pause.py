@@ -21,5 +21,5 @@ class PublicAdminDossierPause(models.Model):
     def _compute_duration_hours(self):
         engine = self.env["public_admin.deadline"]
         for pause in self:
-            end = pause.date_end or fields.Datetime.now()
+            end = pause.date_end or pause.dossier_id._now()
             pause.duration_hours = engine.working_hours_between(pause.dossier_id._calendar(), pause.date_start, end)

@@ -58,4 +58,5 @@ class PublicAdminDossierStep(models.Model):
                 step.state = "waiting"
 
     def _mark_done(self):
-        self.write({"date_done": fields.Datetime.now()})
+        for step in self:
+            step.date_done = step.dossier_id._now()

@@ -182,6 +182,15 @@ class PublicAdminProcedure(models.Model):
         for procedure in self:
             procedure.dossier_count = counts.get(procedure, 0)
 
+    def _is_public(self):
+        """Published in the public catalogue and in force: anyone may read it."""
+        self.ensure_one()
+        return bool(self.exists() and self.active and self.is_published and self.is_current)
+
+    def _is_open_online(self):
+        """Published, in force and taking online submissions."""
+        return self._is_public() and self.accepts_online
+
     @api.depends("date_effective_from", "date_effective_to")
     def _compute_is_current(self):
         today = fields.Date.context_today(self)
@@ -244,7 +253,9 @@ class PublicAdminProcedure(models.Model):
             amount, unit = parse_processing_time(vals["processing_time_text"])
             if unit:
                 vals["processing_time_legal"] = amount
-                vals.setdefault("processing_time_unit", unit)
+                # an empty unit (an empty cell of an imported file) is read from the text too
+                if not vals.get("processing_time_unit"):
+                    vals["processing_time_unit"] = unit
         return vals
 
     @api.model_create_multi
@@ -274,6 +285,7 @@ class PublicAdminProcedure(models.Model):
     def action_new_version(self):
         """Close this version tomorrow and open an editable copy in force from then on."""
         self.ensure_one()
+        self.check_access("write")
         if self.date_effective_to:
             raise UserError(self.env._("This version is already closed; edit the latest version instead."))
         start = fields.Date.add(fields.Date.context_today(self), days=1)
@@ -297,6 +309,7 @@ class PublicAdminProcedure(models.Model):
 
     def action_view_dossiers(self):
         self.ensure_one()
+        self.check_access("read")
         action = self.env["ir.actions.act_window"]._for_xml_id("public_admin_centre.public_admin_dossier_action")
         action["domain"] = [("procedure_id", "=", self.id)]
         action["context"] = {"default_procedure_id": self.id}

@@ -11,7 +11,7 @@ from io import BytesIO
 import pytz
 import qrcode
 
-from odoo import api, fields, models
+from odoo import api, models
 from odoo.exceptions import UserError
 
 # The form set: numbers and titles of the forms annexed to Circular 01/2018/TT-VPCP, now
@@ -107,7 +107,7 @@ class PublicAdminDossierFormReport(models.AbstractModel):
     def _issued_dossier_ids(self, dossiers):
         logs = (
             self.env["public_admin.dossier.form.log"]
-            .sudo()
+            .sudo()  # whether a form was issued before, for dossiers the user prints (read checked)
             .search_fetch(
                 [("dossier_id", "in", dossiers.ids), ("form_type", "=", self._form_type)],
                 ["dossier_id"],
@@ -124,7 +124,7 @@ class PublicAdminDossierFormReport(models.AbstractModel):
                     "form_type": self._form_type,
                     "is_copy": is_copy[dossier.id],
                     "user_id": self.env.user.id,
-                    "date_issued": fields.Datetime.now(),
+                    "date_issued": dossier._now(),
                 }
                 for dossier in dossiers
             ]
@@ -146,7 +146,7 @@ class PublicAdminDossierFormReport(models.AbstractModel):
         return dossier.receiving_agency_id or dossier.agency_id
 
     def _issue_date(self, dossier):
-        return fields.Datetime.now()
+        return dossier._now()
 
     def _request_text(self, dossier):
         procedure = dossier.procedure_id.name or ""
@@ -183,10 +183,7 @@ class PublicAdminDossierFormReport(models.AbstractModel):
     def _result_place(self, dossier):
         """Where the applicant collects the result: the receiving unit and its address."""
         unit = dossier.receiving_agency_id or dossier.agency_id
-        address = ""
-        if unit.partner_id:
-            lines = unit.partner_id._display_address(without_company=True).splitlines()
-            address = ", ".join(line.strip() for line in lines if line.strip())
+        address = unit.partner_id._public_admin_one_line_address() if unit.partner_id else ""
         return ", ".join(part for part in (unit.name, address) if part)
 
     @api.model
@@ -307,7 +304,7 @@ class ReportPublicAdminDossierRefusal(models.AbstractModel):
         return ""
 
     def _issue_date(self, dossier):
-        return dossier.date_closed or fields.Datetime.now()
+        return dossier.date_closed or dossier._now()
 
     def _get_form_values(self, dossier):
         values = super()._get_form_values(dossier)
@@ -374,7 +371,7 @@ class ReportPublicAdminDossierStop(models.AbstractModel):
         return dossier.agency_id or super()._issuing_agency(dossier)
 
     def _issue_date(self, dossier):
-        return dossier.date_closed or fields.Datetime.now()
+        return dossier.date_closed or dossier._now()
 
     def _get_form_values(self, dossier):
         values = super()._get_form_values(dossier)
@@ -485,7 +482,7 @@ class ReportPublicAdminDossierRegister(models.AbstractModel):
             values[wizard.id] = {
                 "unit_parent_name": (unit.parent_id.name or "").upper(),
                 "unit_name": (unit.name or wizard.env.company.name or "").upper(),
-                "place_date": forms._place_date(dossier, unit, fields.Datetime.now()),
+                "place_date": forms._place_date(dossier, unit, dossier._now()),
                 "period": f"Từ ngày {wizard.date_from:%d/%m/%Y} đến ngày {wizard.date_to:%d/%m/%Y}",
                 "rows": wizard._register_rows(),
             }

@@ -11,4 +11,6 @@ from . import test_procedure_import
 from . import test_demo_data
 from . import test_online_submission
 from . import test_tour_citizen
+from . import test_performance
 from . import test_translations
+from . import test_access_matrix

@@ -2,6 +2,12 @@ from datetime import datetime, timedelta
 
 from odoo.tests import TransactionCase, new_test_user
 
+# Smallest files that Odoo's content sniffing recognises, for upload tests.
+PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 64
+EXE = b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 64
+
 
 class PublicAdminCommon:
     """Agencies, a calendar, procedures and one user per role, for every test of the suite."""
@@ -179,6 +185,53 @@ class PublicAdminCommon:
                 "street": "12 Trần Phú",
                 "city": "Nha Trang",
             }
+        )
+
+    @classmethod
+    def setup_portal_users(cls):
+        """Citizens and a business with portal accounts (password = login).
+
+        The applicant of the suite's dossiers is ``citizen``; ``employee`` and ``colleague`` work
+        for the same company, whose dossiers both may follow.
+        """
+        cls.citizen = cls.portal_user("citizen_an", cls.applicant)
+        cls.other_partner = cls.env["res.partner"].create(
+            {"name": "Trần Thị Bình", "mobile": "0987 654 321", "email": "binh.tran@example.vn"}
+        )
+        cls.other_citizen = cls.portal_user("citizen_binh", cls.other_partner)
+        cls.company_partner = cls.env["res.partner"].create(
+            {"name": "Công ty TNHH Xây dựng Hòa Bình", "is_company": True, "phone": "0258 3822 111"}
+        )
+        cls.employee_partner, cls.colleague_partner = cls.env["res.partner"].create(
+            [
+                {
+                    "name": "Lê Văn Cường",
+                    "parent_id": cls.company_partner.id,
+                    "mobile": "0905 111 222",
+                    "email": "cuong@hoabinh.example.vn",
+                },
+                {
+                    "name": "Phạm Thị Dung",
+                    "parent_id": cls.company_partner.id,
+                    "mobile": "0905 333 444",
+                    "email": "dung@hoabinh.example.vn",
+                },
+            ]
+        )
+        cls.employee = cls.portal_user("hoabinh_cuong", cls.employee_partner)
+        cls.colleague = cls.portal_user("hoabinh_dung", cls.colleague_partner)
+
+    @classmethod
+    def portal_user(cls, login, partner):
+        """A portal account (password = login) for an existing contact, keeping its name and email."""
+        return new_test_user(
+            cls.env,
+            login=login,
+            password=login,
+            groups="base.group_portal",
+            partner_id=partner.id,
+            name=partner.name,
+            email=partner.email or False,
         )
 
     @classmethod

@@ -29,6 +29,8 @@ class TestDossierCode(PublicAdminCase):
         self.assertEqual(next_day.name, "000.00.00.H56-261009-0001")
 
     def test_each_agency_counts_its_own_dossiers(self):
+        # This front desk also receives for Sở Y tế's own one-stop counter.
+        self.front_desk.public_admin_agency_ids |= self.health
         with freeze_time(self.local(2026, 10, 8, 9, 0)):
             at_centre = self.received_dossier()
             at_department = self.received_dossier(receiving_agency_id=self.health.id)

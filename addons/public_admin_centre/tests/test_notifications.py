@@ -16,7 +16,6 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from freezegun import freeze_time
 
 from odoo import fields
-from odoo.exceptions import ValidationError
 from odoo.tests import new_test_user, tagged
 from odoo.tools import html2plaintext
 
@@ -67,13 +66,13 @@ class TestDossierNotifications(PublicAdminCase, MockEmail):
         cls.gateway_url = f"http://127.0.0.1:{cls.gateway.server_port}/api/sms"
 
         set_param = cls.env["ir.config_parameter"].sudo().set_param
-        set_param("public_admin_centre.sms_gateway_url", cls.gateway_url)
-        set_param("public_admin_centre.sms_gateway_username", "trungtam")
-        set_param("public_admin_centre.sms_gateway_api_key", "k3y-bi-mat")
-        set_param("public_admin_centre.sms_sender", "TTHCC")
-        set_param("public_admin_centre.sms_gateway_timeout", "5")
-        set_param("public_admin_centre.sms_max_retries", "3")
-        set_param("public_admin_centre.sms_retry_delay", "5")
+        set_param("sms_http_gateway.url", cls.gateway_url)
+        set_param("sms_http_gateway.username", "trungtam")
+        set_param("sms_http_gateway.api_key", "k3y-bi-mat")
+        set_param("sms_http_gateway.sender", "TTHCC")
+        set_param("sms_http_gateway.timeout", "5")
+        set_param("sms_http_gateway.max_retries", "3")
+        set_param("sms_http_gateway.retry_delay", "5")
 
         cls.centre.partner_id = cls.env["res.partner"].create(
             {
@@ -309,6 +308,25 @@ class TestDossierNotifications(PublicAdminCase, MockEmail):
             sms_texts=[dossier.name, "Quá hạn bổ sung 30 ngày"],
         )
 
+    def test_replayed_history_tells_the_applicant_nothing(self):
+        # The demo player replays past events with this context key: nobody is told again.
+        dossier = self.create_dossier().with_context(public_admin_no_notify=True)
+        with self.capture():
+            dossier.with_user(self.front_desk).action_receive()
+            dossier.with_user(self.officer_construction).action_request_supplement("Thiếu bản vẽ")
+        self.assertEqual(dossier.state, "supplement")
+        self.assertEqual(self.emails_to_applicant(), [])
+        self.assertEqual(self.gateway.received, [])
+        self.assertFalse(self.new_messages(dossier).filtered(lambda m: m.message_type == "sms"))
+        self.assertFalse(self.new_messages(dossier).filtered(lambda m: m.subtype_id == self.mt_comment))
+        # Without the key, the same event is told.
+        with self.capture():
+            dossier.with_context(public_admin_no_notify=False).with_user(self.front_desk).action_resume()
+            dossier.with_context(public_admin_no_notify=False).with_user(
+                self.officer_construction
+            ).action_request_supplement("Thiếu bản vẽ mặt cắt")
+        self.assertEqual(len(self.emails_to_applicant()), 1)
+
     # ------------------------------------------------------------------ language
     def test_applicant_reading_vietnamese_gets_the_vietnamese_texts(self):
         self.env["res.lang"]._activate_lang("vi_VN")
@@ -361,103 +379,31 @@ class TestDossierNotifications(PublicAdminCase, MockEmail):
         self.assertEqual(self.gateway.received[0]["json"]["to"], "+84987654321")
         self.assertEqual(dossier.partner_id, self.applicant, "the dossier keeps its applicant")
 
-    def test_gateway_without_username_gets_a_bearer_token(self):
-        self.env["ir.config_parameter"].sudo().set_param("public_admin_centre.sms_gateway_username", False)
+    def test_numbers_are_read_as_vietnamese_and_unreadable_ones_not_sent(self):
+        self.assertEqual(self.env["sms.sms"]._sms_http_gateway_format_number("0912.345.678"), PHONE_E164)
         with self.capture():
-            self.received_dossier()
-        self.assertEqual(self.gateway.received[0]["headers"]["Authorization"], "Bearer k3y-bi-mat")
+            sms = self.env["sms.sms"].sudo().create({"number": "12345", "body": "Hồ sơ đã được tiếp nhận."})
+        self.assertEqual(self.gateway.received, [], "not handed to the gateway as given")
+        self.assertEqual((sms.state, sms.failure_type), ("error", "sms_number_format"))
 
-    # ------------------------------------------------------------------ failures and retries
-    def test_gateway_error_leaves_sms_failed_and_retries_until_accepted(self):
-        self.gateway.status = 500
-        start = fields.Datetime.now()
-        with freeze_time(start), self.capture():
-            dossier = self.received_dossier()
-        sms_message = self.new_messages(dossier).filtered(lambda m: m.message_type == "sms")
-        sms = self.sms_of(sms_message)
-        self.assertEqual(len(self.gateway.received), 1)
-        self.assertEqual((sms.state, sms.failure_type), ("error", "sms_server"))
-        self.assertEqual(sms.public_admin_attempt_count, 1)
-        self.assertIn("HTTP 500", sms.public_admin_failure_reason)
-        self.assertEqual(sms.public_admin_retry_at, start + timedelta(minutes=5))
-        notification = sms_message.notification_ids
-        self.assertEqual(
-            (notification.notification_status, notification.failure_type),
-            ("exception", "sms_server"),
-        )
-        self.assertIn("HTTP 500", notification.failure_reason, "the chatter shows why it failed")
-        trigger = (
-            self.env["ir.cron.trigger"]
-            .sudo()
-            .search(
-                [("cron_id", "=", self.env.ref("sms.ir_cron_sms_scheduler_action").id)],
-                order="id desc",
-                limit=1,
-            )
-        )
-        self.assertEqual(trigger.call_at, start + timedelta(minutes=5), "Odoo's SMS queue cron is woken up")
-
-        # Before the retry delay the queue leaves it alone.
-        with freeze_time(start + timedelta(minutes=2)):
-            self.env["sms.sms"]._process_queue()
-        self.assertEqual(len(self.gateway.received), 1)
-        self.assertEqual(sms.state, "error")
-
-        # The gateway is back; the queue cron retries the same SMS.
-        self.gateway.status = 200
-        with freeze_time(start + timedelta(minutes=6)):
-            self.env["sms.sms"]._process_queue()
-        self.assertEqual(len(self.gateway.received), 2)
-        first, retry = self.gateway.received
-        self.assertEqual(retry["json"], first["json"], "the same SMS, with the same reference, is sent again")
-        self.assertEqual(sms.state, "pending")
-        self.assertEqual(sms.public_admin_attempt_count, 2)
-        self.assertFalse(sms.public_admin_failure_reason)
-        self.assertEqual((notification.notification_status, notification.failure_type), ("pending", False))
-
-    def test_retries_stop_at_the_configured_maximum_and_manual_retry_still_works(self):
-        self.env["ir.config_parameter"].sudo().set_param("public_admin_centre.sms_max_retries", "2")
-        self.gateway.status = 503
-        start = fields.Datetime.now()
-        with freeze_time(start), self.capture():
-            dossier = self.received_dossier()
-        sms_message = self.new_messages(dossier).filtered(lambda m: m.message_type == "sms")
-        sms = self.sms_of(sms_message)
-        for hours in (1, 2, 3, 4):
-            with freeze_time(start + timedelta(hours=hours)):
-                self.env["sms.sms"]._process_queue()
-        self.assertEqual(len(self.gateway.received), 3, "first attempt and two automatic retries, then no more")
-        self.assertEqual((sms.state, sms.public_admin_attempt_count), ("error", 3))
-        self.assertFalse(sms.public_admin_retry_at)
-        self.assertEqual(sms_message.notification_ids.notification_status, "exception", "still visible, not lost")
-
-        # The "Retry" button of the SMS puts it back in the queue and wakes the cron up.
-        self.gateway.status = 200
-        sms.action_set_outgoing()
-        self.assertEqual(sms.state, "outgoing")
-        self.env["sms.sms"]._process_queue()
-        self.assertEqual(len(self.gateway.received), 4)
-        self.assertEqual(self.gateway.received[-1]["json"]["to"], PHONE_E164)
-        self.assertEqual(sms.state, "pending")
-        self.assertEqual(sms_message.notification_ids.notification_status, "pending")
-
+    # ------------------------------------------------------------------ failures
     def test_unreachable_gateway_fails_visibly_and_resend_from_the_message_delivers(self):
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             closed_port = probe.getsockname()[1]
         set_param = self.env["ir.config_parameter"].sudo().set_param
-        set_param("public_admin_centre.sms_gateway_url", f"http://127.0.0.1:{closed_port}/api/sms")
+        set_param("sms_http_gateway.url", f"http://127.0.0.1:{closed_port}/api/sms")
         start = fields.Datetime.now()
         with freeze_time(start), self.capture():
             dossier = self.received_dossier()
         sms_message = self.new_messages(dossier).filtered(lambda m: m.message_type == "sms")
         failed_sms = self.sms_of(sms_message)
         self.assertEqual((failed_sms.state, failed_sms.failure_type), ("error", "sms_server"))
-        self.assertIn("could not be reached", failed_sms.public_admin_failure_reason)
+        self.assertIn("could not be reached", failed_sms.sms_http_gateway_failure_reason)
         self.assertEqual(sms_message.notification_ids.notification_status, "exception")
 
         # The officer resends it from the failed message (Odoo's SMS resend wizard).
-        set_param("public_admin_centre.sms_gateway_url", self.gateway_url)
+        set_param("sms_http_gateway.url", self.gateway_url)
         wizard = (
             self.env["sms.resend"]
             .with_user(self.front_desk)
@@ -477,36 +423,3 @@ class TestDossierNotifications(PublicAdminCase, MockEmail):
         self.assertEqual(len(self.gateway.received), 1)
         self.assertTrue(failed_sms.to_delete)
         self.assertEqual(sms_message.notification_ids.notification_status, "pending")
-
-    def test_gateway_refusing_credentials_waits_for_manual_retry(self):
-        self.gateway.status = 401
-        with self.capture():
-            dossier = self.received_dossier()
-        sms_message = self.new_messages(dossier).filtered(lambda m: m.message_type == "sms")
-        sms = self.sms_of(sms_message)
-        self.assertEqual((sms.state, sms.failure_type), ("error", "sms_acc"))
-        self.assertFalse(sms.public_admin_retry_at, "wrong credentials are not retried blindly")
-        self.assertEqual(sms_message.notification_ids.failure_type, "sms_acc")
-
-    # ------------------------------------------------------------------ settings
-    def test_settings_store_the_gateway_and_refuse_a_bad_url(self):
-        settings = self.env["res.config.settings"].create(
-            {
-                "public_admin_sms_gateway_url": "https://sms.example.vn/api/send",
-                "public_admin_sms_gateway_username": "ubnd",
-                "public_admin_sms_gateway_api_key": "secret",
-                "public_admin_sms_sender": "UBND-KH",
-                "public_admin_sms_gateway_timeout": 7,
-                "public_admin_sms_max_retries": 4,
-            }
-        )
-        settings.execute()
-        get_param = self.env["ir.config_parameter"].sudo().get_param
-        self.assertEqual(get_param("public_admin_centre.sms_gateway_url"), "https://sms.example.vn/api/send")
-        self.assertEqual(get_param("public_admin_centre.sms_sender"), "UBND-KH")
-        self.assertEqual(get_param("public_admin_centre.sms_gateway_timeout"), "7")
-        self.assertEqual(get_param("public_admin_centre.sms_max_retries"), "4")
-        with self.assertRaisesRegex(ValidationError, "http"):
-            self.env["res.config.settings"].create({"public_admin_sms_gateway_url": "sms.example.vn"})
-        with self.assertRaisesRegex(ValidationError, "at least one"):
-            self.env["res.config.settings"].create({"public_admin_sms_max_retries": 0})

@@ -1,6 +1,7 @@
 from odoo.tests import tagged
 
-from .test_portal import EXE, JPEG, PDF, PNG, PublicAdminPortalCase
+from .common import EXE, JPEG, PDF, PNG
+from .test_portal import PublicAdminPortalCase
 
 
 @tagged("post_install", "-at_install")

@@ -1,12 +1,7 @@
 from odoo import Command, http
 from odoo.tests import HttpCase, JsonRpcException, tagged
 
-from .common import PublicAdminCommon
-
-PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
-JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 64
-EXE = b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 64
+from .common import EXE, JPEG, PDF, PublicAdminCommon
 
 
 class PublicAdminPortalCase(PublicAdminCommon, HttpCase):
@@ -16,71 +11,7 @@ class PublicAdminPortalCase(PublicAdminCommon, HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.setup_public_admin_data()
-        portal = cls.env.ref("base.group_portal")
-        # The applicant of the suite's dossiers gets an account.
-        cls.citizen = cls.env["res.users"].create(
-            {
-                "login": "citizen_an",
-                "password": "citizen_an",
-                "partner_id": cls.applicant.id,
-                "groups_id": [Command.set(portal.ids)],
-            }
-        )
-        cls.other_partner = cls.env["res.partner"].create(
-            {
-                "name": "Trần Thị Bình",
-                "mobile": "0987 654 321",
-                "email": "binh.tran@example.vn",
-            }
-        )
-        cls.other_citizen = cls.env["res.users"].create(
-            {
-                "login": "citizen_binh",
-                "password": "citizen_binh",
-                "partner_id": cls.other_partner.id,
-                "groups_id": [Command.set(portal.ids)],
-            }
-        )
-        # A business: two employees with portal accounts under the company contact.
-        cls.company_partner = cls.env["res.partner"].create(
-            {
-                "name": "Công ty TNHH Xây dựng Hòa Bình",
-                "is_company": True,
-                "phone": "0258 3822 111",
-            }
-        )
-        cls.employee_partner = cls.env["res.partner"].create(
-            {
-                "name": "Lê Văn Cường",
-                "parent_id": cls.company_partner.id,
-                "mobile": "0905 111 222",
-                "email": "cuong@hoabinh.example.vn",
-            }
-        )
-        cls.colleague_partner = cls.env["res.partner"].create(
-            {
-                "name": "Phạm Thị Dung",
-                "parent_id": cls.company_partner.id,
-                "mobile": "0905 333 444",
-                "email": "dung@hoabinh.example.vn",
-            }
-        )
-        cls.employee = cls.env["res.users"].create(
-            {
-                "login": "hoabinh_cuong",
-                "password": "hoabinh_cuong",
-                "partner_id": cls.employee_partner.id,
-                "groups_id": [Command.set(portal.ids)],
-            }
-        )
-        cls.colleague = cls.env["res.users"].create(
-            {
-                "login": "hoabinh_dung",
-                "password": "hoabinh_dung",
-                "partner_id": cls.colleague_partner.id,
-                "groups_id": [Command.set(portal.ids)],
-            }
-        )
+        cls.setup_portal_users()
 
     # ------------------------------------------------------------------ helpers
     def csrf(self):
@@ -524,3 +455,47 @@ class TestPortalSecurity(PublicAdminPortalCase):
         self.assertEqual(
             self.url_open(f"/my/dossiers/{self.mine.id}/file/{self.my_file.id}", allow_redirects=False).status_code, 303
         )
+
+
+@tagged("post_install", "-at_install")
+class TestPortalChatterUploads(PublicAdminPortalCase):
+    """The paperclip of the dossier's chatter holds citizens to the rules of the upload forms."""
+
+    def setUp(self):
+        super().setUp()
+        self.dossier = self.dossier_of(self.applicant)
+        self.authenticate("citizen_an", "citizen_an")
+
+    def upload(self, filename, data, mimetype="application/pdf"):
+        response = self.url_open(
+            "/mail/attachment/upload",
+            data={
+                "csrf_token": self.csrf(),
+                "thread_id": self.dossier.id,
+                "thread_model": "public_admin.dossier",
+                "is_pending": "true",
+                "token": self.dossier._portal_ensure_token(),
+            },
+            files={"ufile": (filename, data, mimetype)},
+        )
+        self.assertEqual(response.status_code, 200)
+        return response.json()
+
+    def test_citizen_attaches_a_pdf_in_the_chatter(self):
+        result = self.upload("giay-uy-quyen.pdf", PDF)
+        self.assertNotIn("error", result)
+        attachment = self.env["ir.attachment"].search([("name", "=", "giay-uy-quyen.pdf")])
+        self.assertEqual(attachment.raw, PDF)
+
+    def test_citizen_cannot_attach_a_program_or_a_forged_name_in_the_chatter(self):
+        before = self.env["ir.attachment"].search_count([])
+        result = self.upload("huong-dan.pdf", EXE)
+        self.assertIn("is not a PDF, JPEG or PNG file", result["error"])
+        result = self.upload("to-khai.exe.pdf", PDF)
+        self.assertIn("hides another type of file", result["error"])
+        self.assertEqual(self.env["ir.attachment"].search_count([]), before, "nothing stored")
+
+    def test_officers_attach_what_their_work_needs(self):
+        self.authenticate(self.front_desk.login, self.front_desk.login)
+        result = self.upload("bien-ban.docx", b"PK\x03\x04" + b"\x00" * 64, "application/octet-stream")
+        self.assertNotIn("error", result)

@@ -7,6 +7,7 @@ from odoo.tools import file_open
 from ..models.public_admin_procedure import parse_processing_time
 
 SAMPLE_FILE = "public_admin_centre/static/import/procedure_import_sample.csv"
+DEMO_FILE = "public_admin_centre/demo/procedure_import_demo.csv"
 IMPORT_OPTIONS = {
     "import_skip_records": [],
     "import_set_empty_fields": [],
@@ -181,6 +182,24 @@ class TestProcedureImport(TransactionCase):
         self.assertEqual({code: p.fee_text for code, p in by_code.items()}, {c: fee for c, _t, fee in published})
         self.assertEqual(by_code["9.000003"].document_ids.mapped("name"), ["Đơn đề nghị theo mẫu"])
 
+    def test_time_unit_column_when_filled_wins_over_the_unit_read_from_the_text(self):
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(["code", "name", "processing_time_text", "processing_time_unit"])
+        writer.writerow(["9.000011", "Thủ tục thử 9.000011", "10 Ngày", "calendar_day"])
+        writer.writerow(["9.000012", "Thủ tục thử 9.000012", "1 Ngày làm việc", "same_day"])
+        writer.writerow(["9.000013", "Thủ tục thử 9.000013", "15 ngày làm việc", ""])
+        procedures = self._import(buffer.getvalue().encode("utf-8"), "thu_tuc.csv")
+        self.assertEqual(
+            {p.code: (p.processing_time_legal, p.processing_time_unit) for p in procedures},
+            {
+                "9.000011": (10.0, "calendar_day"),
+                "9.000012": (1.0, "same_day"),
+                "9.000013": (15.0, "working_day"),
+            },
+            "an empty unit is read from the published text",
+        )
+
 
 @tagged("post_install", "-at_install")
 class TestPublishedProcessingTime(TransactionCase):
@@ -223,11 +242,11 @@ class TestPublishedProcessingTime(TransactionCase):
         self.assertEqual(parse_processing_time(""), (0.0, False))
 
     def test_every_published_time_of_the_shipped_catalogues_is_readable(self):
-        catalogue = self.env["public_admin.demo.loader"]._read_demo_catalogue()
-        with file_open(SAMPLE_FILE, "rb") as sample:
-            rows = list(csv.DictReader(io.StringIO(sample.read().decode("utf-8"))))
-        texts = [p["processing_time_text"] for p in catalogue["procedures"]]
-        texts += [row["processing_time_text"] for row in rows if row["code"]]
+        texts = []
+        for path in (SAMPLE_FILE, DEMO_FILE):
+            with file_open(path, "rb") as catalogue:
+                rows = list(csv.DictReader(io.StringIO(catalogue.read().decode("utf-8"))))
+            texts += [row["processing_time_text"] for row in rows if row["code"]]
         unreadable = [text for text in texts if not parse_processing_time(text)[1]]
         self.assertEqual(unreadable, [])
         self.assertGreaterEqual(len(texts), 50)

@@ -401,7 +401,6 @@ class TestStandardForms(PublicAdminCase):
         )
 
 
-@tagged("post_install", "-at_install")
 class _BoundedPopen(subprocess.Popen):
     """Popen whose communicate() gives up after two minutes and kills the process."""
 
@@ -413,6 +412,7 @@ class _BoundedPopen(subprocess.Popen):
             raise
 
 
+@tagged("post_install", "-at_install")
 class TestStandardFormsPdf(PublicAdminCommon, HttpCase):
     """The receipt through wkhtmltopdf for real (Debian package ``wkhtmltopdf``).
 

@@ -33,11 +33,25 @@ def is_valid_citizen_id_number(number):
 
 
 def mask_phone(number):
-    """Keep the last three digits: enough for the citizen to recognise the number."""
+    """Keep the first three digits of the national form (the network): 0912345678 -> 091•••••••.
+
+    Never any of the last four digits: they are the second factor of the public status lookup,
+    and the status page must not give away what it asks for.
+    """
     digits = "".join(c for c in number or "" if c.isdigit())
-    if len(digits) < 4:
+    if digits.startswith("84") and len(digits) == 11:
+        digits = "0" + digits[2:]
+    if len(digits) < 8:
         return ""
-    return "•" * (len(digits) - 3) + digits[-3:]
+    return digits[:3] + "•" * (len(digits) - 3)
+
+
+def mask_id_number(number):
+    """056090001234 -> 056•••••••34: the province code and two digits to tell numbers apart."""
+    digits = "".join(c for c in number or "" if c.isdigit())
+    if len(digits) < 6:
+        return "•" * len(digits)
+    return digits[:3] + "•" * (len(digits) - 5) + digits[-2:]
 
 
 def mask_name(name):

@@ -53,7 +53,7 @@ tours.add("public_admin_counter_reception_tour", {
             trigger: ".o_field_widget[name=name]:contains('000.00.00.H56-')",
         },
         {
-            trigger: ".o_statusbar_status .o_arrow_button_current:contains('Received')",
+            trigger: ".oe_title .o_field_widget[name=state]:contains('Received')",
         },
         {
             content: "Print the receipt and appointment slip",
@@ -75,7 +75,7 @@ tours.add("public_admin_agency_step_tour", {
             run: "click",
         },
         {
-            trigger: ".o_statusbar_status .o_arrow_button_current:contains('In process')",
+            trigger: ".oe_title .o_field_widget[name=state]:contains('In process')",
         },
         {
             content: "Finish the agency's step",
@@ -92,7 +92,7 @@ tours.add("public_admin_agency_step_tour", {
 tours.add("public_admin_return_result_tour", {
     steps: () => [
         {
-            trigger: ".o_statusbar_status .o_arrow_button_current:contains('Processing finished')",
+            trigger: ".oe_title .o_field_widget[name=state]:contains('Processing finished')",
         },
         {
             content: "Hand the result back at the counter",
@@ -100,7 +100,7 @@ tours.add("public_admin_return_result_tour", {
             run: "click",
         },
         {
-            trigger: ".o_statusbar_status .o_arrow_button_current:contains('Result returned')",
+            trigger: ".oe_title .o_field_widget[name=state]:contains('Result returned')",
         },
     ],
 });

@@ -237,7 +237,7 @@ registry.category("web_tour.tours").add("public_admin_status_qr_tour", {
         },
         {
             content: "and the phone number masked",
-            trigger: ".o_public_admin_masked_phone:contains('678')",
+            trigger: ".o_public_admin_masked_phone:contains('091•••')",
         },
     ],
 });

@@ -1,0 +1,132 @@
+"""What the dossier tells people: the applicant's email and SMS, officers' reminders, the crons."""
+
+from odoo import api, fields, models
+from odoo.tools import email_normalize, formataddr
+
+from .public_admin_dossier import RUNNING_STATES
+
+
+# The dossier is split by concern on purpose, one file each (as survey and account do).
+# pylint: disable=consider-merging-classes-inherited
+class PublicAdminDossier(models.Model):
+    _inherit = "public_admin.dossier"
+
+    # Notifications of the applicant and scheduled jobs.
+
+    def _notify_applicant(self, event):
+        """Tell the applicant about ``event`` by email and by SMS, as their preferences allow.
+
+        ``event`` names the templates: mail template ``mail_template_dossier_<event>`` and SMS
+        template ``sms_template_dossier_<event>`` (registered, received, supplement, refused,
+        apology, done, returned, stopped). Both are posted in the chatter, so the centre sees
+        what was sent; a failed SMS shows there in error and is retried (models/sms_sms.py).
+
+        Nothing is sent when the context holds ``public_admin_no_notify``: the demo player
+        replays past histories whose applicants must not be told again.
+        """
+        if self.env.context.get("public_admin_no_notify"):
+            return True
+        sms_queued = False
+        # sudo: called by transitions after their checks; the applicant's data is the dossier's
+        for dossier in self.sudo():
+            partner = dossier.partner_id
+            # A citizen acting online is the author of the message: still notify them.
+            dossier = dossier.with_context(mail_notify_author=self.env.user.partner_id == partner)
+            mail_template = self.env.ref(f"public_admin_centre.mail_template_dossier_{event}", raise_if_not_found=False)
+            if mail_template and dossier.applicant_email and partner.public_admin_notify_email:
+                # The address declared on the dossier wins over the contact's own.
+                recipient = partner
+                if partner.email_normalized != email_normalize(dossier.applicant_email):
+                    recipient = self.env["res.partner"].find_or_create(
+                        formataddr((dossier.applicant_name or "", dossier.applicant_email))
+                    )
+                dossier.message_post_with_source(
+                    mail_template,
+                    subtype_xmlid="mail.mt_comment",
+                    partner_ids=recipient.ids,
+                )
+            # Results sent by post have their own SMS: each text is a whole translatable sentence.
+            by_post = (event == "done" and dossier.channel == "postal") or (
+                event == "returned" and dossier.return_method == "post"
+            )
+            sms_template = (
+                by_post
+                and self.env.ref(f"public_admin_centre.sms_template_dossier_{event}_post", raise_if_not_found=False)
+            ) or self.env.ref(f"public_admin_centre.sms_template_dossier_{event}", raise_if_not_found=False)
+            if sms_template and dossier.applicant_phone and partner.public_admin_notify_sms:
+                # Queued, not sent inline: a slow gateway must not hold the counter's reception.
+                dossier._message_sms_with_template(
+                    template=sms_template,
+                    partner_ids=partner.ids,
+                    sms_pid_to_number={partner.id: dossier.applicant_phone},
+                    put_in_queue=True,
+                )
+                sms_queued = True
+        if sms_queued:
+            self.env.ref("sms.ir_cron_sms_scheduler_action").sudo()._trigger()
+        return True
+
+    # ------------------------------------------------------------------ cron
+    @api.model
+    def _cron_update_overdue(self, batch_size=1000):
+        now = self._now()
+        to_flag = self.search(
+            [("state", "in", RUNNING_STATES), ("is_overdue", "=", False), ("date_due", "<", now)],
+            limit=batch_size,
+        )
+        to_flag.write({"is_overdue": True})
+        return to_flag
+
+    @api.model
+    def _cron_send_reminders(self, batch_size=200):
+        """Remind the holders of dossiers due soon, and agency heads of overdue ones."""
+        self._cron_update_overdue()
+        hours = float(self.env["ir.config_parameter"].sudo().get_param("public_admin_centre.reminder_hours", 8))
+        now = self._now()
+        engine = self.env["public_admin.deadline"]
+        calendar = (
+            self.env.ref("public_admin_centre.resource_calendar_public_admin", raise_if_not_found=False)
+            or self.env.company.resource_calendar_id
+        )
+        horizon = engine.add_working_hours(calendar, now, hours)
+        reminder_type = self.env.ref("public_admin_centre.mail_activity_type_dossier_reminder")
+        due_soon = self.search(
+            [
+                ("state", "in", RUNNING_STATES),
+                ("is_overdue", "=", False),
+                ("date_due", ">=", now),
+                ("date_due", "<=", horizon),
+            ]
+        )
+        overdue = self.search([("state", "in", RUNNING_STATES), ("is_overdue", "=", True)])
+        todo = [(d, "due_soon") for d in due_soon] + [(d, "overdue") for d in overdue]
+        already = self.env["mail.activity"].search(
+            [
+                ("res_model", "=", self._name),
+                ("res_id", "in", [d.id for d, _k in todo]),
+                ("activity_type_id", "=", reminder_type.id),
+            ]
+        )
+        reminded = {(a.res_id, a.user_id.id) for a in already}
+        done = 0
+        for dossier, kind in todo[:batch_size]:
+            if kind == "due_soon":
+                users = dossier.user_id or dossier.current_agency_id.user_ids
+                summary = self.env._("Due %(due)s", due=dossier._format_local(dossier.date_due))
+            else:
+                users = dossier.current_agency_id.head_user_ids or dossier.agency_id.head_user_ids
+                summary = self.env._("Overdue since %(due)s", due=dossier._format_local(dossier.date_due))
+            for user in users:
+                if (dossier.id, user.id) in reminded:
+                    continue
+                dossier.activity_schedule(
+                    activity_type_id=reminder_type.id,
+                    summary=summary,
+                    user_id=user.id,
+                    date_deadline=fields.Date.context_today(self),
+                )
+                reminded.add((dossier.id, user.id))
+            done += 1
+        remaining = len(todo) - done
+        self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
+        return done

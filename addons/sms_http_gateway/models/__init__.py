@@ -1,0 +1,2 @@
+from . import res_config_settings
+from . import sms_sms
