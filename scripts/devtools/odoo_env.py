@@ -109,8 +109,8 @@ def warn_foreign_addons(info):
         addons = sorted(p.parent.name for p in path.glob("*/__manifest__.py"))
         if addons:
             warn(
-                f"{path} holds Odoo addons ({', '.join(addons)}) left by addon wheels installed into the\n"
-                "interpreter; Odoo loads them before those of the addons_path. Remove them with\n"
+                f"{path}\nholds Odoo addons left by addon wheels installed into the interpreter; Odoo loads\n"
+                f"them before those of the addons_path: {', '.join(addons)}. Remove them with\n"
                 f"  {PYTHON} -m pip uninstall " + " ".join(f"odoo-addon-{a}" for a in addons)
             )
 

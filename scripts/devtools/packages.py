@@ -157,7 +157,7 @@ def ensure_oca_addons(reqs):
         wheels, target = Path(tmp) / "wheels", Path(tmp) / "oca-addons"
         pending, seen = [str(r) for r in reqs], {canonical(r.name) for r in reqs}
         while pending:  # download the wheels, then those of the addons they depend on
-            _pip(["download", "--no-deps", "--only-binary=:all:", "--dest", str(wheels), *pending])
+            _pip(["download", "--quiet", "--no-deps", "--only-binary=:all:", "--dest", str(wheels), *pending])
             pending = []
             for wheel in sorted(wheels.glob("*.whl")):
                 for dep in _requires(_wheel_metadata(wheel).get_all("Requires-Dist")):
@@ -166,7 +166,7 @@ def ensure_oca_addons(reqs):
                         pending.append(str(dep))
                         say(f"    {wheel.name} needs {dep}")
         wheel_files = [str(w) for w in sorted(wheels.glob("*.whl"))]
-        _pip(["install", "--no-deps", "--no-index", "--target", str(target), *wheel_files])
+        _pip(["install", "--quiet", "--no-deps", "--no-index", "--target", str(target), *wheel_files])
         if OCA_DIR.exists():
             OCA_DIR.rename(Path(tmp) / "previous")
         target.rename(OCA_DIR)
