@@ -151,6 +151,9 @@ def ensure_oca_addons(reqs):
     ok, python_deps = _oca_state(reqs, installed_oca_addons())
     if ok:
         return python_deps
+    if not reqs:  # the last odoo-addon-* line was removed from requirements.txt
+        shutil.rmtree(OCA_DIR)
+        return []
     step(f"Installing Odoo addons in {OCA_DIR.relative_to(REPO)}: {' '.join(str(r) for r in reqs)}")
     LOCAL.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="oca-addons-", dir=LOCAL) as tmp:
