@@ -1,5 +1,6 @@
 # Developer commands of the Public Admin Centre suite (see README.md).
-# The work is done by scripts/dev.py; PYTHON must be an interpreter that imports Odoo 18.0.
+# The work is done by scripts/dev.py (the modules of scripts/devtools/); PYTHON must be an
+# interpreter that imports Odoo 18.0.
 
 PYTHON ?= python3
 export PYTHON
@@ -11,11 +12,11 @@ DEV = $(PYTHON) scripts/dev.py
 help:
 	@echo "make run    create (first time) and start the demo database on http://localhost:8069"
 	@echo "make test   lint + our addons' Odoo tests + pytest tests/ on a throwaway database"
-	@echo "make lint   lint only (ruff, pylint-odoo, XML/CSV/PO checks)"
+	@echo "make lint   lint only: the hooks of .pre-commit-config.yaml (ruff, pylint-odoo, OCA checks)"
 	@echo "make stop   stop the server of 'make run' and the private PostgreSQL"
 	@echo "make reset  drop the demo database (the next 'make run' recreates it)"
 	@echo "make bench  time the hot paths on the demo database (rolled back), as ratios to a baseline"
-	@echo "Variables: PYTHON=$(PYTHON) ODOO_PORT DEMO_DB ODOO_ARGS PG* (see README.md)"
+	@echo "Variables: PYTHON=$(PYTHON) ODOO_PORT DEMO_DB ODOO_ARGS PG* (see README.md, $(PYTHON) scripts/dev.py --help)"
 
 run:
 	@$(DEV) run

@@ -6,12 +6,15 @@
   ODOO_ADMIN_PASSWORD  password of the admin user
   ODOO_MODULES         comma-separated addons of the suite
   ODOO_LANG            the language loaded in the database (vi_VN)
+  ODOO_SERVER_PID      pid of the server (tests/test_server.py reloads it)
+  ODOO_SERVER_LOG      its log file
 To run them by hand against a server of yours, set the same variables and run
 `python3 -m pytest tests/`.
 """
 
 import itertools
 import os
+from pathlib import Path
 
 import pytest
 import requests
@@ -88,3 +91,15 @@ def admin(odoo_url, odoo_db):
     rpc = OdooRPC(odoo_url, odoo_db, "admin", os.environ.get("ODOO_ADMIN_PASSWORD", "admin"))
     assert rpc.uid, "admin could not log in through JSON-RPC"
     return rpc
+
+
+@pytest.fixture(scope="session")
+def odoo_server():
+    """(pid, log file) of the server, to reload it: set by `make test`, which started it."""
+    pid, log = os.environ.get("ODOO_SERVER_PID"), os.environ.get("ODOO_SERVER_LOG")
+    if not (pid and log):
+        pytest.fail(
+            "ODOO_SERVER_PID and ODOO_SERVER_LOG are not set: this test reloads the server started by `make test`",
+            pytrace=False,
+        )
+    return int(pid), Path(log)

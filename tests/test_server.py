@@ -1,6 +1,10 @@
-"""The server started by `make test` answers, has our addons, and speaks Vietnamese."""
+"""The server started by `make test` answers, has our addons, speaks Vietnamese, and survives a reload."""
 
+import os
+import signal
+import time
 import uuid
+from pathlib import Path
 
 import requests
 
@@ -91,3 +95,33 @@ def test_vietnamese_user_session_in_vietnamese(admin, odoo_url, odoo_db, odoo_la
     page = session.get(f"{odoo_url}/odoo", timeout=60)
     assert page.status_code == 200
     assert f'"lang": "{odoo_lang}"' in page.text  # odoo.__session_info__.user_context
+
+
+def test_server_comes_back_after_a_reload(odoo_url, odoo_server):
+    """A reload (SIGHUP; also what Odoo does itself past limit_time_real) restarts the server in place.
+
+    Odoo re-executes sys.executable with sys.argv: the server of `make run` and `make test` is
+    started through scripts/odoo_launcher.py so that this works (with `python -m odoo` it dies).
+    Kept last in this module: the other tests of the module run before the reload.
+    """
+    pid, log = odoo_server
+    started = "HTTP service (werkzeug) running on"
+    before = log.read_text(encoding="utf-8", errors="replace").count(started)
+    os.kill(pid, signal.SIGHUP)
+    deadline = time.monotonic() + 120
+    answer = None
+    while time.monotonic() < deadline:
+        text = log.read_text(encoding="utf-8", errors="replace")
+        if text.count(started) > before:
+            try:
+                answer = requests.get(f"{odoo_url}/web/login", timeout=10)
+            except requests.ConnectionError:
+                answer = None
+            if answer is not None and answer.status_code == 200:
+                break
+        time.sleep(0.5)
+    text = log.read_text(encoding="utf-8", errors="replace")
+    assert "Initiating server reload" in text
+    assert text.count(started) > before, "the server did not start again after the reload:\n" + text[-3000:]
+    assert answer is not None and answer.status_code == 200, "the reloaded server does not answer /web/login"
+    assert Path(f"/proc/{pid}").exists(), "the reloaded server must keep its pid"
