@@ -24,6 +24,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command
 
 from ..tools import catalogue_parser as parser
+from ..tools.checklist import conditional_clause
 
 _logger = logging.getLogger(__name__)
 
@@ -597,14 +598,18 @@ class PublicAdminCatalogueImport(models.AbstractModel):
         (the form the national database names), ``group`` (the heading it is published under)
         and ``sequence``.
         """
-        # Conditional lines ("Trường hợp…", "Đối với…", "(nếu có)", or a conditional ``group``):
-        # the recogniser of conditions plugs in here and sets is_conditional / condition.
+        # Conditional lines ("Trường hợp…", "Đối với…", "(nếu có)"), or a document published under
+        # a conditional heading ("* Đối với trường hợp đề nghị tạm dừng…:"): shown with their
+        # condition, never enforced.
+        condition = conditional_clause(line["name"]) or conditional_clause(line["group"] or "")
         return {
             "sequence": line["sequence"],
             "name": line["name"],
             "copies": line["copies"],
             "copy_type": line["copy_type"],
             "is_required": line["is_required"],
+            "is_conditional": bool(condition),
+            "condition": condition or False,
             "note": line["note"] or line["group"] or False,
             "template_name": line["template"] or False,
         }

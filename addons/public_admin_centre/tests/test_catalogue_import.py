@@ -430,6 +430,19 @@ class TestCatalogueImportEdgeRows(CatalogueImportCase):
             [call.args[1]["name"] for call in seam.call_args_list], ["Đơn đề nghị", "Giấy ủy quyền (nếu có)"]
         )
 
+    def test_conditional_lines_and_headings_are_marked_conditional(self):
+        documents = [
+            {"name": "Đơn đề nghị", "copies": 1},
+            {"name": "Hộ chiếu còn thời hạn (đối với người nước ngoài)", "copies": 1},
+            {"name": "Văn bản đề nghị tạm dừng", "copies": 1, "group": "* Đối với trường hợp đề nghị tạm dừng:"},
+        ]
+        self.run_import(national_csv([national_row("9.72002", documents=documents)]))
+        lines = self.current("9.72002").document_ids.sorted("sequence")
+        self.assertEqual([line.is_conditional for line in lines], [False, True, True])
+        self.assertIn("người nước ngoài", lines[1].condition)
+        self.assertIn("tạm dừng", lines[2].condition, "the heading it is published under is its condition")
+        self.assertEqual([line.is_required for line in lines], [True, True, True], "shown, not enforced")
+
     def test_effective_date_from_the_file_or_the_import(self):
         buffer = io.StringIO()
         writer = csv.writer(buffer)
