@@ -241,6 +241,7 @@ class PublicAdminProcedure(models.Model):
         ),
     ]
 
+    @api.private
     def init(self):
         # Before the indexes of this installation are created: they are built with unaccent().
         result = super().init()

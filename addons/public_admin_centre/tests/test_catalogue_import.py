@@ -609,6 +609,8 @@ class TestCatalogueImportJourney(PublicAdminCommon, HttpCase):
         self.env["public_admin.catalogue.import"].with_user(self.catalogue_admin)._run(
             national_csv(rows), "catalogue.csv", levels=("province",)
         )
+        # Public pages are Vietnamese unless the visitor chose English: these checks read English.
+        self.opener.cookies["frontend_lang"] = "en_US"
         page = self.url_open(f"/dich-vu-cong/thu-tuc/{self.current('9.78001').id}").text
         self.assertIn("Being confirmed by the centre", page)
         self.assertNotIn("Thời hạn giải quyết 1<", page)
