@@ -11,6 +11,9 @@
         "public_admin_centre",
         "l10n_vn_amount_to_text",
         "account_payment",
+        # the demo provider runs the tests and the demo database; it is disabled on install
+        # without demo data (see post_init_hook)
+        "payment_demo",
         "l10n_vn",
         "report_xlsx",
     ],
@@ -18,6 +21,7 @@
         "security/public_admin_fees_security.xml",
         "security/ir.model.access.csv",
         "security/public_admin_fees_rules.xml",
+        "data/mail_template_data.xml",
         "views/public_admin_procedure_views.xml",
         "views/public_admin_fee_exemption_views.xml",
         "views/public_admin_dossier_views.xml",
@@ -27,6 +31,8 @@
         "wizards/public_admin_fee_wizard_views.xml",
         "views/public_admin_fees_menus.xml",
         "report/public_admin_fee_reports.xml",
+        "report/public_admin_dossier_receipt_templates.xml",
+        "views/portal_templates.xml",
     ],
     "post_init_hook": "post_init_hook",
     "installable": True,

@@ -124,6 +124,7 @@ class PublicAdminDossier(models.Model):
             )
             invoice.action_post()
             lines.write({"is_charged": True})
+            dossier._fee_notify_due()
             dossier.message_post(
                 body=self.env._(
                     "Fees and charges of %(amount)s charged (invoice %(invoice)s).",

@@ -1,6 +1,10 @@
 """What the applicant needs to pay: the VietQR code of a bank transfer and the online payment link."""
 
+from werkzeug.urls import url_encode
+
 from odoo import models
+
+from odoo.addons.public_admin_centre.report.public_admin_dossier_forms import qr_code_png
 
 from ..tools import transfer_note
 
@@ -55,8 +59,29 @@ class PublicAdminDossier(models.Model):
             return result
         args = ("emv_qr", float(amount), currency, dossier.partner_id, result["note"], None)
         result["payload"] = bank._get_qr_vals(*args)
-        result["image"] = bank._get_qr_code_base64(*args)
+        # drawn as the centre draws its status QR code (Odoo's barcode route needs reportlab's renderer)
+        result["image"] = "data:image/png;base64," + qr_code_png(result["payload"])
         return result
+
+    def _fee_vietqr_url(self):
+        """Absolute URL of the VietQR image (for emails, which drop inline images)."""
+        self.ensure_one()
+        if not self._fee_vietqr()["payload"]:
+            return False
+        # sudo: the token of the dossier's link, sent to its applicant only
+        token = self.sudo()._portal_ensure_token()
+        return f"{self.get_base_url()}/my/dossiers/{self.id}/vietqr.png?{url_encode({'access_token': token})}"
+
+    def _fee_notify_due(self):
+        """Email the applicant what to pay, with the link to pay online and the VietQR code."""
+        if self.env.context.get("public_admin_no_notify"):
+            return
+        template = self.env.ref("public_admin_fees.mail_template_dossier_fee_due")
+        # sudo: called after charging, whose caller checked the rights; the applicant's own data
+        for dossier in self.sudo():
+            partner = dossier.partner_id
+            if dossier.fee_amount_due and dossier.applicant_email and partner.public_admin_notify_email:
+                dossier.message_post_with_source(template, subtype_xmlid="mail.mt_comment", partner_ids=partner.ids)
 
     def _fee_payment_url(self):
         """The link to pay online: the invoice's portal page, with its token (for the notification)."""

@@ -94,3 +94,21 @@ class PublicAdminFeesCommon(PublicAdminCommon):
         while dossier.state in ("received", "in_progress"):
             dossier.with_user(self.manager).action_start_step()
             dossier.with_user(self.manager).action_finish_step()
+
+    @classmethod
+    def setup_bank_account(cls):
+        """The centre's bank account for transfers, as CONFIGURE.md says: bank with its BIC,
+        proxy type "Bank Account", the account number as proxy value, reference included."""
+        cls.company.partner_id.write({"city": "Nha Trang", "country_id": cls.env.ref("base.vn").id})
+        bank = cls.env["res.bank"].create({"name": "Ngân hàng TMCP Quân đội", "bic": "970422"})
+        cls.bank_account = cls.env["res.partner.bank"].create(
+            {
+                "acc_number": "0123456789",
+                "bank_id": bank.id,
+                "partner_id": cls.company.partner_id.id,
+                "proxy_type": "bank_acc",
+                "proxy_value": "0123456789",
+                "include_reference": True,
+            }
+        )
+        cls.bank_journal.bank_account_id = cls.bank_account
