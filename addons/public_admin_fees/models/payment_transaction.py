@@ -69,7 +69,8 @@ class PaymentTransaction(models.Model):
 
     def _post_process(self):
         """A paid transaction for a dossier's fees issues its receipt and lets the dossier go on."""
-        super()._post_process()
+        result = super()._post_process()
         for tx in self.filtered(lambda t: t.state == "done" and t.payment_id and t._public_admin_dossiers()):
             for dossier in tx._public_admin_dossiers():
                 dossier.sudo()._fee_after_payment(tx.payment_id)
+        return result

@@ -51,6 +51,7 @@ class PublicAdminDossierFee(models.Model):
             values = line._amount_values()
             if any(line[name] != value for name, value in values.items()):
                 super(PublicAdminDossierFee, line).write(values)
+        return True
 
     @api.onchange("quantity")
     def _onchange_quantity(self):

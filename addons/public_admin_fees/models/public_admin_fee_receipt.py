@@ -33,7 +33,7 @@ class PublicAdminFeeReceipt(models.Model):
     )
     dossier_code = fields.Char(readonly=True)
     procedure_name = fields.Char(string="Procedure", readonly=True)
-    agency_id = fields.Many2one("public_admin.agency", string="Agency", readonly=True, index=True)
+    agency_id = fields.Many2one("public_admin.agency", readonly=True, index=True)
     payer_name = fields.Char(string="Payer", readonly=True)
     payer_address = fields.Char(string="Address", readonly=True)
     payment_id = fields.Many2one("account.payment", readonly=True, index=True, ondelete="restrict")

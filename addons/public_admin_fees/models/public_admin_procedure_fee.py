@@ -57,9 +57,7 @@ class PublicAdminProcedureFee(models.Model):
         string="Exemptions and reductions",
         help="The exemption and reduction categories that apply to this line.",
     )
-    product_id = fields.Many2one(
-        "product.product", string="Product", domain="[('type', '=', 'service')]", check_company=True
-    )
+    product_id = fields.Many2one("product.product", domain="[('type', '=', 'service')]", check_company=True)
     account_id = fields.Many2one(
         "account.account",
         string="Income account",

@@ -18,10 +18,10 @@ class PublicAdminFeeReport(models.Model):
 
     date = fields.Date(readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
-    agency_id = fields.Many2one("public_admin.agency", string="Agency", readonly=True)
-    procedure_id = fields.Many2one("public_admin.procedure", string="Procedure", readonly=True)
-    dossier_id = fields.Many2one("public_admin.dossier", string="Dossier", readonly=True)
-    receipt_id = fields.Many2one("public_admin.fee.receipt", string="Receipt", readonly=True)
+    agency_id = fields.Many2one("public_admin.agency", readonly=True)
+    procedure_id = fields.Many2one("public_admin.procedure", readonly=True)
+    dossier_id = fields.Many2one("public_admin.dossier", readonly=True)
+    receipt_id = fields.Many2one("public_admin.fee.receipt", readonly=True)
     payment_method = fields.Selection(
         [("cash", "Cash"), ("card", "Card"), ("transfer", "Bank transfer"), ("online", "Online")], readonly=True
     )
