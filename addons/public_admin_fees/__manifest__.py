@@ -16,6 +16,12 @@
         "payment_demo",
         "l10n_vn",
         "report_xlsx",
+        # OCA bank statements and reconciliation (bank-statement-import, account-reconcile)
+        "account_reconcile_oca",
+        "account_reconcile_model_oca",
+        "account_statement_import_camt",
+        "account_statement_import_ofx",
+        "account_statement_import_sheet_file",
     ],
     "data": [
         "security/public_admin_fees_security.xml",
@@ -28,6 +34,7 @@
         "views/public_admin_fee_receipt_views.xml",
         "views/public_admin_fee_report_views.xml",
         "views/account_journal_views.xml",
+        "views/account_reconcile_views.xml",
         "wizards/public_admin_fee_wizard_views.xml",
         "views/public_admin_fees_menus.xml",
         "report/public_admin_fee_reports.xml",

@@ -13,3 +13,4 @@ from . import account_move
 from . import account_payment
 from . import payment_transaction
 from . import res_company
+from . import account_reconcile_model

@@ -189,6 +189,14 @@ class PublicAdminDossier(models.Model):
             self.action_financial_done()
         return receipt
 
+    def _fee_after_statement_line(self, statement_line):
+        """The transfer on ``statement_line`` paid the dossier: its receipt, and the dossier goes on."""
+        self.ensure_one()
+        receipt = self.env["public_admin.fee.receipt"]._issue(self, statement_line=statement_line)
+        if self.state == "financial" and not self._financial_obligation_required():
+            self.action_financial_done()
+        return receipt
+
     def action_fee_open_payment_wizard(self):
         self.ensure_one()
         self.check_access("write")
@@ -264,7 +272,6 @@ class PublicAdminDossier(models.Model):
         invoices = self.fee_invoice_ids.filtered(lambda m: m.state == "posted" and m.move_type == "out_invoice")
         today = fields.Date.context_today(self, self._now())
         for invoice in invoices:
-            paid_payments = invoice._get_reconciled_payments()
             reversal_values = [
                 {
                     "ref": self.env._("Refund of %(dossier)s: %(reason)s", dossier=self.name, reason=reason),
@@ -272,30 +279,36 @@ class PublicAdminDossier(models.Model):
                     "invoice_date": today,
                 }
             ]
-            if not paid_payments:
-                # nothing was paid: the credit note cancels what is due
+            receipts = self.fee_receipt_ids.filtered(lambda r: r.state == "issued")
+            if not receipts:
+                # nothing was collected: the credit note cancels what is due
                 invoice._reverse_moves(reversal_values, cancel=True)
                 continue
             credit_note = invoice._reverse_moves(reversal_values)
             credit_note.action_post()
             # The refund goes back the way the money came (cash at the counter, the bank otherwise).
-            for payment in paid_payments:
+            for receipt in receipts:
+                journal = receipt.journal_id
+                if journal.type not in ("bank", "cash"):
+                    journal = self.env["account.journal"].search(
+                        [("public_admin_fee_method", "=", "transfer"), ("company_id", "=", self.company_id.id)],
+                        limit=1,
+                    )
                 register = (
                     self.env["account.payment.register"]
                     .with_company(self.company_id)
                     .with_context(active_model="account.move", active_ids=credit_note.ids)
                     .create(
                         {
-                            "journal_id": payment.journal_id.id,
+                            "journal_id": journal.id,
                             "payment_date": today,
-                            "amount": payment.amount,
+                            "amount": receipt.amount,
                             "communication": self.env._("Refund %(dossier)s", dossier=self.name),
                         }
                     )
                 )
                 refund = register._create_payments()
-                receipts = self.fee_receipt_ids.filtered(lambda r, p=payment: r.payment_id == p and r.state == "issued")
-                receipts._cancel(reason, refund_payment=refund)
+                receipt._cancel(reason, refund_payment=refund)
             self.message_post(
                 body=self.env._(
                     "Fees of %(amount)s refunded (credit note %(note)s): %(reason)s",

@@ -37,6 +37,16 @@ class PublicAdminFeeReceipt(models.Model):
     payer_name = fields.Char(string="Payer", readonly=True)
     payer_address = fields.Char(string="Address", readonly=True)
     payment_id = fields.Many2one("account.payment", readonly=True, index=True, ondelete="restrict")
+    statement_line_id = fields.Many2one(
+        "account.bank.statement.line",
+        string="Bank statement line",
+        readonly=True,
+        index="btree_not_null",
+        ondelete="restrict",
+        help="The transfer, when the accountant matched it on the bank statement.",
+    )
+    journal_id = fields.Many2one("account.journal", readonly=True, help="Where the money came in.")
+    date_payment = fields.Date(string="Payment date", readonly=True, index=True)
     payment_method = fields.Selection(PAYMENT_METHODS, readonly=True)
     currency_id = fields.Many2one("res.currency", readonly=True, required=True)
     amount = fields.Monetary(readonly=True)
@@ -65,27 +75,27 @@ class PublicAdminFeeReceipt(models.Model):
             )
 
     @api.model
-    def _issue(self, dossier, payment, payer_name=None):
-        """Issue the receipt of ``payment`` on ``dossier`` (as superuser: callers check).
-
-        Its lines are the dossier's charged fee lines; its amount the payment's.
-        """
+    def _issue(self, dossier, payment=None, payer_name=None, statement_line=None):
+        """Issue the receipt of ``payment`` (or of the bank ``statement_line``) on ``dossier``
+        (as superuser: callers check). Its lines are the dossier's charged fee lines."""
         company = dossier.company_id
         series = company._public_admin_fee_series()
         lines = dossier.fee_line_ids.filtered(lambda line: line.is_charged and line.amount)
-        if round(sum(lines.mapped("amount"))) != round(payment.amount):
+        source = payment or statement_line
+        paid = abs(payment.amount if payment else statement_line.amount)
+        if round(sum(lines.mapped("amount"))) != round(paid):
             raise UserError(
                 self.env._(
                     "The payment of %(amount)s does not match the fees of dossier %(dossier)s.",
-                    amount=payment.amount,
+                    amount=paid,
                     dossier=dossier.display_name,
                 )
             )
-        method = payment.journal_id.public_admin_fee_method or "transfer"
-        if payment.payment_transaction_id:
+        method = source.journal_id.public_admin_fee_method or "transfer"
+        if payment and payment.payment_transaction_id:
             method = "online"
         partner = dossier.partner_id
-        amount = int(round(payment.amount))
+        amount = int(round(paid))
         receipt = self.sudo().create(
             {
                 "series_id": series.id,
@@ -100,12 +110,15 @@ class PublicAdminFeeReceipt(models.Model):
                 "agency_id": (dossier.agency_id or dossier.procedure_id.agency_id).id,
                 "payer_name": payer_name or dossier.applicant_name or partner.name,
                 "payer_address": dossier.applicant_address or partner.contact_address_inline,
-                "payment_id": payment.id,
+                "payment_id": payment.id if payment else False,
+                "statement_line_id": statement_line.id if statement_line else False,
+                "journal_id": source.journal_id.id,
+                "date_payment": source.date,
                 "payment_method": method,
-                "currency_id": payment.currency_id.id,
+                "currency_id": company.currency_id.id,
                 "amount": amount,
                 "amount_words": amount_to_words_vnd(amount),
-                "collector_id": self.env.user.id,
+                "collector_id": self.env.user.id if method in ("cash", "card") else False,
                 "line_ids": [
                     fields.Command.create(
                         {
@@ -144,7 +157,7 @@ class PublicAdminFeeReceipt(models.Model):
         raise UserError(self.env._("A receipt is never deleted; cancel it with a reason, its number stays used."))
 
     def _cancel(self, reason, refund_payment=None):
-        """Cancel the receipts with ``reason`` (as superuser: callers check)."""
+        """Cancel the receipts with ``reason``; with ``refund_payment`` they were refunded."""
         if not (reason or "").strip():
             raise UserError(self.env._("Give the reason for cancelling the receipt."))
         for receipt in self:
@@ -171,7 +184,12 @@ class PublicAdminFeeReceipt(models.Model):
         self.sudo()._cancel(reason)  # accountant and write access checked above
         for receipt in self.sudo():
             if receipt.payment_id.state not in ("canceled", "rejected") and not receipt.is_refunded:
-                self._issue(receipt.dossier_id, receipt.payment_id, payer_name=receipt.payer_name)
+                self._issue(
+                    receipt.dossier_id,
+                    receipt.payment_id,
+                    payer_name=receipt.payer_name,
+                    statement_line=receipt.statement_line_id,
+                )
         return True
 
     def action_open_cancel_wizard(self):

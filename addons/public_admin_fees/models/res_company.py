@@ -86,6 +86,19 @@ class ResCompany(models.Model):
                 )
             if not company.public_admin_fee_journal_id:
                 company.public_admin_fee_journal_id = Journal.search(company_domain + [("type", "=", "sale")], limit=1)
+            ReconcileModel = self.env["account.reconcile.model"]
+            if not ReconcileModel.search(company_domain + [("public_admin_match_dossier_code", "=", True)], limit=1):
+                ReconcileModel.create(
+                    {
+                        "name": self.env._("Fees: dossier code in the transfer note"),
+                        "rule_type": "invoice_matching",
+                        "company_id": company.id,
+                        "sequence": 1,
+                        "auto_reconcile": True,
+                        "public_admin_match_dossier_code": True,
+                        "match_partner": False,
+                    }
+                )
             if not company.public_admin_fee_series_id:
                 Series = self.env["public_admin.fee.receipt.series"]
                 company.public_admin_fee_series_id = Series.search(company_domain, limit=1) or Series.create(

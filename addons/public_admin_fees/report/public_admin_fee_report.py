@@ -40,7 +40,7 @@ class PublicAdminFeeReport(models.Model):
     def _select(self, kind):
         sign = 1 if kind == "collected" else -1
         # the dates of the payment and of the refund: those of their journal entries
-        date = SQL("p.date") if kind == "collected" else SQL("rp.date")
+        date = SQL("r.date_payment") if kind == "collected" else SQL("r.date_refunded")
         return SQL(
             """
             SELECT l.id * 2 + %(offset)s AS id, %(date)s AS date, r.company_id, r.agency_id,
@@ -55,8 +55,6 @@ class PublicAdminFeeReport(models.Model):
               FROM public_admin_fee_receipt_line l
               JOIN public_admin_fee_receipt r ON r.id = l.receipt_id
               JOIN public_admin_dossier d ON d.id = r.dossier_id
-              JOIN account_payment p ON p.id = r.payment_id
-              LEFT JOIN account_payment rp ON rp.id = r.refund_payment_id
              WHERE %(where)s
             """,
             offset=0 if kind == "collected" else 1,
