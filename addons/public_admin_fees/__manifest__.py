@@ -41,6 +41,14 @@
         "report/public_admin_dossier_receipt_templates.xml",
         "views/portal_templates.xml",
     ],
+    "demo": [
+        "demo/public_admin_fees_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "public_admin_fees/static/src/js/tours/*.js",
+        ],
+    },
     "post_init_hook": "post_init_hook",
     "installable": True,
     "application": False,

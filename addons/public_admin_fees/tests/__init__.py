@@ -7,5 +7,6 @@ from . import test_fee_online
 from . import test_fee_report
 from . import test_fee_access
 from . import test_fee_reconciliation
+from . import test_tour_fees
 from . import test_procedure_fees
 from . import test_translations

@@ -1,6 +1,7 @@
 from odoo.exceptions import ValidationError
 from odoo.tests import TransactionCase, tagged
 
+from ..tools import parse_fee_text
 from .common import PublicAdminFeesCommon
 
 
@@ -89,6 +90,23 @@ class TestFeeSchedule(PublicAdminFeesCommon, TransactionCase):
         self.assertTrue(complex_text.is_fee_review_needed)
         self.assertFalse(complex_text.fee_ids)
         self.assertIn(complex_text, Procedure.search([("is_fee_review_needed", "=", True)]))
+
+    def test_texts_of_the_national_catalogue(self):
+        cases = {
+            "Miễn phí (Không có)": ("free", None),
+            "Trực tiếp: Miễn phí; Trực tuyến: Không có thông tin": ("free", None),
+            "1,000,000 Việt Nam Đồng": ("parsed", (1000000, "fixed", "")),
+            "3,500,000 Việt Nam Đồng (/hồ sơ)": ("parsed", (3500000, "fixed", "hồ sơ")),
+            "Phí thẩm định: 2.000 đồng/trang": ("parsed", (2000, "quantity", "trang")),
+            "Miễn phí (Lệ phí cấp giấy phép lái xe: 135.000 đồng/lần)": ("review", None),
+            "10,000,000 Việt Nam Đồng ((Áp dụng mức phí: 5.000.000 đồng kể từ ngày 01/7/2025)": ("review", None),
+        }
+        for text, (state, line) in cases.items():
+            with self.subTest(text=text):
+                result, lines = parse_fee_text(text)
+                self.assertEqual(result, state)
+                if line:
+                    self.assertEqual((lines[0]["amount"], lines[0]["amount_type"], lines[0]["quantity_unit"]), line)
 
     def test_public_page_shows_the_schedule(self):
         lines = self.procedure._public_fee_lines()
