@@ -3,6 +3,7 @@ import base64
 from odoo.exceptions import UserError
 from odoo.tests import TransactionCase, tagged
 from odoo.tools import mute_logger
+from odoo.tools.safe_eval import safe_eval
 
 from .common import PublicAdminFeesCommon
 
@@ -24,6 +25,13 @@ class TestFeeReconciliation(PublicAdminFeesCommon, TransactionCase):
             .create({"journal_id": self.bank_journal.id, "payment_ref": note, "amount": amount})
         )
 
+    def unmatched_lines(self):
+        """What the accountant's "Unmatched bank lines" shows."""
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "public_admin_fees.account_bank_statement_line_action_fees_unmatched"
+        )
+        return self.env["account.bank.statement.line"].with_user(self.accountant).search(safe_eval(action["domain"]))
+
     def test_a_transfer_with_a_mangled_dossier_code_is_matched_and_moves_the_dossier_on(self):
         dossier = self.fee_dossier()
         self.assertEqual(dossier.state, "financial")
@@ -38,17 +46,14 @@ class TestFeeReconciliation(PublicAdminFeesCommon, TransactionCase):
         self.assertEqual(receipt.payment_method, "transfer")
         self.assertEqual(receipt.amount, 77000)
         self.assertEqual(dossier.state, "received")
-        unmatched = self.env.ref("public_admin_fees.account_bank_statement_line_action_fees_unmatched")
-        self.assertNotIn(line, self.env["account.bank.statement.line"].search(eval(unmatched.domain)))  # noqa: S307
+        self.assertNotIn(line, self.unmatched_lines())
 
     def test_a_transfer_without_a_known_code_stays_in_the_unmatched_list(self):
         dossier = self.fee_dossier()
         line = self.statement_line("NGUYEN VAN BINH NOP TIEN", 55000)
         self.assertFalse(line.is_reconciled)
         self.assertEqual(dossier.fee_amount_due, 77000)
-        action = self.env.ref("public_admin_fees.account_bank_statement_line_action_fees_unmatched")
-        lines = self.env["account.bank.statement.line"].with_user(self.accountant).search(eval(action.domain))  # noqa: S307
-        self.assertIn(line, lines)
+        self.assertIn(line, self.unmatched_lines())
 
     def test_a_refused_dossier_paid_by_transfer_is_refunded_by_the_bank(self):
         dossier = self.fee_dossier()
