@@ -72,7 +72,6 @@ class PublicAdminDossier(models.Model):
         "fee_receipt_ids.state",
         "fee_receipt_ids.is_refunded",
         "fee_waiver_reason",
-        "state",
     )
     def _compute_fee_amounts(self):
         for dossier in self:
@@ -95,9 +94,8 @@ class PublicAdminDossier(models.Model):
                 state = "paid"
             elif not dossier.fee_amount_total:
                 state = "free"
-            elif invoices:
-                state = "cancelled"
-            elif dossier.state in ("refused", "withdrawn", "stopped"):
+            elif invoices or dossier.state in ("refused", "withdrawn", "stopped"):
+                # the state is read, not a dependency: _close() recomputes what it ends
                 state = "cancelled"
             else:
                 state = "to_charge"

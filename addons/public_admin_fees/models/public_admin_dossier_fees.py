@@ -38,8 +38,9 @@ class PublicAdminDossier(models.Model):
 
     def action_receive(self):
         result = super().action_receive()
-        # Rights checked by action_receive (front desk, write access) above.
-        for dossier in self.sudo():
+        # Rights checked by action_receive (front desk, write access) above. A dossier without
+        # fees costs no query here (fee_state is stored): reception is a hot path.
+        for dossier in self.sudo().filtered(lambda d: d.fee_state != "none"):
             dossier._fee_charge()
             if dossier.fee_payment_due == "reception" and dossier._fee_blocks() and dossier.state == "received":
                 # the centre's clock stop, as the front desk's receive is what put it there
@@ -75,8 +76,11 @@ class PublicAdminDossier(models.Model):
         """A dossier that ends without a result cancels what is due and refunds what was paid."""
         result = super()._close(state, message, event=event, **vals)
         reason = vals.get("refusal_reason") or vals.get("stop_reason") or vals.get("withdraw_reason") or message
-        for dossier in self:
+        for dossier in self.filtered(lambda d: d.fee_state not in ("none", "free", "to_charge")):
             dossier._fee_cancel_and_refund(reason)
+        never_charged = self.filtered(lambda d: d.fee_state == "to_charge")
+        if never_charged:
+            self.env.add_to_compute(self._fields["fee_state"], never_charged)
         return result
 
     # ------------------------------------------------------------------ helpers
