@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 import requests
 
-DEFAULT_MODULES = "sms_http_gateway,public_admin_centre,public_admin_fees,public_admin_survey"
+DEFAULT_MODULES = "sms_http_gateway,l10n_vn_amount_to_text,public_admin_centre,public_admin_fees,public_admin_survey"
 
 
 class OdooRPC:

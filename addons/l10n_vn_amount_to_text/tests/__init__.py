@@ -1,0 +1,1 @@
+from . import test_amount_to_text
