@@ -40,6 +40,7 @@
         "views/public_admin_agency_views.xml",
         "views/public_admin_sector_views.xml",
         "views/public_admin_counter_views.xml",
+        "views/public_admin_device_views.xml",
         "views/public_admin_procedure_views.xml",
         "views/public_admin_dossier_views.xml",
         "views/public_admin_personal_data_log_views.xml",
