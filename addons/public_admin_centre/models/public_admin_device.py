@@ -31,7 +31,6 @@ class PublicAdminDevice(models.Model):
     )
     counter_id = fields.Many2one(
         "public_admin.counter",
-        string="Counter",
         ondelete="restrict",
         domain="[('reception_centre_id', '=', reception_centre_id)]",
         help="For a screen that belongs to one counter (the citizens' tablet at the desk).",
