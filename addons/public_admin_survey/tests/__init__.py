@@ -1,1 +1,2 @@
 from . import test_translations
+from . import test_complaint_workflow
