@@ -121,7 +121,14 @@ class PublicAdminComplaint(models.Model):
         string="Next deadline", compute="_compute_date_deadline", store=True, index=True, help="Of the current state."
     )
     is_overdue = fields.Boolean(
-        string="Overdue", readonly=True, index=True, copy=False, help="Set by a scheduled job when a deadline passes."
+        string="Overdue",
+        readonly=True,
+        index=True,
+        copy=False,
+        help="Not answered by the answer deadline (set by a scheduled job).",
+    )
+    is_publication_overdue = fields.Boolean(
+        string="Publication overdue", readonly=True, copy=False, help="Answered, not published by the deadline."
     )
     is_answered_on_time = fields.Boolean(
         string="Answered on time", compute="_compute_is_answered_on_time", store=True, index=True

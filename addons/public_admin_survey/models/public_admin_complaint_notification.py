@@ -42,29 +42,28 @@ class PublicAdminComplaint(models.Model):
 
     # ------------------------------------------------------------------ cron
     @api.model
-    def _overdue_domain(self, now):
-        return [
-            ("is_overdue", "=", False),
-            "|",
-            "&",
-            ("state", "in", OPEN_STATES),
-            ("date_due_answer", "<", now),
-            "&",
-            "&",
-            ("state", "=", "answered"),
-            ("is_public", "=", True),
-            ("date_due_publication", "<", now),
-        ]
-
-    @api.model
     def _cron_update_overdue(self, batch_size=1000):
-        """Flag the complaints whose deadline of the current state passed, in batches."""
+        """Flag, in batches, the complaints not answered by their answer deadline (``is_overdue``)
+        and the answers not published by their publication deadline (``is_publication_overdue``)."""
         now = self._now()
-        to_flag = self.search(self._overdue_domain(now), limit=batch_size)
-        to_flag.write({"is_overdue": True})
-        if len(to_flag) == batch_size:
+        late_answers = self.search(
+            [("is_overdue", "=", False), ("state", "in", OPEN_STATES), ("date_due_answer", "<", now)],
+            limit=batch_size,
+        )
+        late_answers.write({"is_overdue": True})
+        late_publications = self.search(
+            [
+                ("is_publication_overdue", "=", False),
+                ("state", "=", "answered"),
+                ("is_public", "=", True),
+                ("date_due_publication", "<", now),
+            ],
+            limit=batch_size,
+        )
+        late_publications.write({"is_publication_overdue": True})
+        if batch_size in (len(late_answers), len(late_publications)):
             self.env.ref("public_admin_survey.ir_cron_complaint_reminders")._trigger()
-        return to_flag
+        return late_answers | late_publications
 
     @api.model
     def _cron_send_reminders(self, batch_size=200):

@@ -266,7 +266,7 @@ class PublicAdminComplaint(models.Model):
                         )
                     )
             # sudo: rules, role and state checked above
-            complaint.sudo().write({"state": "published", "date_published": self._now(), "is_overdue": False})
+            complaint.sudo().write({"state": "published", "date_published": self._now(), "is_publication_overdue": False})
             complaint._log(self.env._("Answer published."))
         return True
 

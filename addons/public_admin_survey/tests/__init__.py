@@ -1,2 +1,3 @@
 from . import test_translations
 from . import test_complaint_workflow
+from . import test_complaint_indices
