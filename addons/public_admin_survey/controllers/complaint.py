@@ -94,7 +94,7 @@ class ComplaintPublic(http.Controller):
         """The sender rates the answer (``danh-gia``) or sends the supplement asked (``bo-sung``)."""
         complaint = self._sender_complaint(token)
         if not complaint or what not in ("danh-gia", "bo-sung"):
-            return request.not_found()
+            raise request.not_found()
         try:
             # the secret link proves the sender; the methods check the state
             if what == "danh-gia":

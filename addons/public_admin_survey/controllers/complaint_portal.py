@@ -83,7 +83,7 @@ class ComplaintPortal(CustomerPortal):
     def portal_complaint_reply(self, complaint_id, what, satisfaction=None, comment=None, reply=None, **kw):
         complaint = self._my_complaint(complaint_id)
         if complaint is None or what not in ("danh-gia", "bo-sung") or request.env.user._is_internal():
-            return request.not_found()
+            raise request.not_found()
         try:
             # _document_check_access (above) proved the user is the sender (record rules)
             if what == "danh-gia":

@@ -276,7 +276,8 @@ class PublicAdminComplaint(models.Model):
         return clock() if clock else fields.Datetime.now()
 
     def _calendar(self):
-        agency = self[:1].receiving_agency_id
+        # sudo: working calendars are the centre's configuration, read for every deadline
+        agency = self[:1].sudo().receiving_agency_id
         return (
             agency.calendar_id
             or self.env.ref("public_admin_centre.resource_calendar_public_admin", raise_if_not_found=False)

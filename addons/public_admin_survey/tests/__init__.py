@@ -1,3 +1,5 @@
 from . import test_translations
 from . import test_complaint_workflow
 from . import test_complaint_indices
+from . import test_complaint_pages
+from . import test_complaint_access
