@@ -72,15 +72,17 @@ class ComplaintPublic(http.Controller):
             request.env["public_admin.lookup.attempt"]._record_failure(client_address())
         return complaint
 
-    @http.route(
-        "/phan-anh-kien-nghi/<string:token>", type="http", auth="public", website=True, methods=["GET"]
-    )
+    @http.route("/phan-anh-kien-nghi/<string:token>", type="http", auth="public", website=True, methods=["GET"])
     def complaint_page(self, token, message=None, **kw):
         if request.env["public_admin.lookup.attempt"]._is_blocked(client_address()):
-            return self._render("public_complaint_lookup", {"code": "", "error": "", "not_found": False, "throttled": True}, status=429)
+            return self._render(
+                "public_complaint_lookup", {"code": "", "error": "", "not_found": False, "throttled": True}, status=429
+            )
         complaint = self._sender_complaint(token)
         if not complaint:
-            return self._render("public_complaint_lookup", {"code": "", "error": "", "not_found": True, "throttled": False}, status=404)
+            return self._render(
+                "public_complaint_lookup", {"code": "", "error": "", "not_found": True, "throttled": False}, status=404
+            )
         # sudo (in _public_find_by_token): the visitor holds the sender's secret link
         return self._render(
             "public_complaint_page",
@@ -105,7 +107,12 @@ class ComplaintPublic(http.Controller):
             request.env.cr.rollback()
             return self._render(
                 "public_complaint_page",
-                {"complaint": complaint, "post_url": f"/phan-anh-kien-nghi/{token}", "message": None, "error": error.args[0]},
+                {
+                    "complaint": complaint,
+                    "post_url": f"/phan-anh-kien-nghi/{token}",
+                    "message": None,
+                    "error": error.args[0],
+                },
                 status=400,
             )
         return request.redirect(f"/phan-anh-kien-nghi/{token}?message=sent")
@@ -124,7 +131,9 @@ class ComplaintPublic(http.Controller):
         domain = Complaint._published_domain()
         total = Complaint.search_count(domain)
         pager = portal_pager(url="/phan-anh-kien-nghi/cong-khai", total=total, page=page, step=PUBLISHED_PER_PAGE)
-        complaints = Complaint.search(domain, order="date_published desc, id desc", limit=PUBLISHED_PER_PAGE, offset=pager["offset"])
+        complaints = Complaint.search(
+            domain, order="date_published desc, id desc", limit=PUBLISHED_PER_PAGE, offset=pager["offset"]
+        )
         entries = [
             {
                 "name": c.name,
@@ -136,6 +145,4 @@ class ComplaintPublic(http.Controller):
             }
             for c in complaints
         ]
-        return request.render(
-            "public_admin_survey.public_complaint_published", {"entries": entries, "pager": pager}
-        )
+        return request.render("public_admin_survey.public_complaint_published", {"entries": entries, "pager": pager})

@@ -44,14 +44,22 @@ class ComplaintPortal(CustomerPortal):
         if request.httprequest.method != "POST":
             return request.render("public_admin_survey.portal_complaint_new", values, headers=PRIVATE_HEADERS)
         if Complaint._is_submission_throttled(client_address()):
-            values["error"] = request.env._("Too many complaints were sent from your connection. Please try again later.")
-            return request.render("public_admin_survey.portal_complaint_new", values, status=429, headers=PRIVATE_HEADERS)
+            values["error"] = request.env._(
+                "Too many complaints were sent from your connection. Please try again later."
+            )
+            return request.render(
+                "public_admin_survey.portal_complaint_new", values, status=429, headers=PRIVATE_HEADERS
+            )
         try:
-            complaint = Complaint._public_submit(form, client_address=client_address(), partner=request.env.user.partner_id)
+            complaint = Complaint._public_submit(
+                form, client_address=client_address(), partner=request.env.user.partner_id
+            )
         except ValidationError as error:
             request.env.cr.rollback()
             values["error"] = error.args[0]
-            return request.render("public_admin_survey.portal_complaint_new", values, status=400, headers=PRIVATE_HEADERS)
+            return request.render(
+                "public_admin_survey.portal_complaint_new", values, status=400, headers=PRIVATE_HEADERS
+            )
         return request.redirect(f"/my/complaints/{complaint.id}?message=sent")
 
     def _my_complaint(self, complaint_id):
@@ -102,5 +110,7 @@ class ComplaintPortal(CustomerPortal):
                     "error": error.args[0],
                 }
             )
-            return request.render("public_admin_survey.portal_my_complaint", values, status=400, headers=PRIVATE_HEADERS)
+            return request.render(
+                "public_admin_survey.portal_my_complaint", values, status=400, headers=PRIVATE_HEADERS
+            )
         return request.redirect(f"/my/complaints/{complaint.id}?message=sent")

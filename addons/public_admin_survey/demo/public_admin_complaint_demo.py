@@ -35,7 +35,10 @@ DEMO_COMPLAINTS = [
         "conduct",
         "Thái độ cán bộ",
         "Cán bộ tại quầy số 5 trả lời thiếu nhiệt tình khi tôi hỏi về thủ tục đất đai.",
-        [(5, "tiepnhan", "assign", "nnmt"), (4, "canbo.tnmt", "request_supplement", "Xin ông cho biết ngày và giờ đến làm thủ tục.")],
+        [
+            (5, "tiepnhan", "assign", "nnmt"),
+            (4, "canbo.tnmt", "request_supplement", "Xin ông cho biết ngày và giờ đến làm thủ tục."),
+        ],
     ),
     (
         12,
@@ -45,7 +48,10 @@ DEMO_COMPLAINTS = [
         "regulation",
         "Thời hạn cấp giấy chứng nhận",
         "Vì sao thời hạn cấp giấy chứng nhận quyền sử dụng đất dài hơn thời hạn niêm yết?",
-        [(11, "quanly", "assign", "nnmt"), (4, "canbo.tnmt", "answer", "Thời hạn niêm yết là 15 ngày làm việc, không tính thời gian bổ sung hồ sơ.")],
+        [
+            (11, "quanly", "assign", "nnmt"),
+            (4, "canbo.tnmt", "answer", "Thời hạn niêm yết là 15 ngày làm việc, không tính thời gian bổ sung hồ sơ."),
+        ],
     ),
     (
         20,
@@ -57,7 +63,12 @@ DEMO_COMPLAINTS = [
         "Tôi đề nghị công khai rõ mức lệ phí cấp giấy phép xây dựng nhà ở riêng lẻ.",
         [
             (19, "quanly", "assign", "xaydung"),
-            (10, "canbo.xaydung", "answer", "Mức lệ phí 75.000 đồng/giấy phép, đã niêm yết tại quầy và trên Cổng dịch vụ công."),
+            (
+                10,
+                "canbo.xaydung",
+                "answer",
+                "Mức lệ phí 75.000 đồng/giấy phép, đã niêm yết tại quầy và trên Cổng dịch vụ công.",
+            ),
             (9, "quanly", "publish", None),
             (8, "tiepnhan", "satisfaction", "satisfied"),
         ],
@@ -92,7 +103,12 @@ DEMO_COMPLAINTS = [
         "Đề nghị cho phép cấp đổi giấy phép lái xe trực tuyến toàn trình.",
         [
             (29, "quanly", "assign", "xaydung"),
-            (15, "canbo.xaydung", "answer", "Thủ tục đã được cung cấp trực tuyến toàn trình trên Cổng dịch vụ công quốc gia."),
+            (
+                15,
+                "canbo.xaydung",
+                "answer",
+                "Thủ tục đã được cung cấp trực tuyến toàn trình trên Cổng dịch vụ công quốc gia.",
+            ),
             (14, "tiepnhan", "satisfaction", "not_satisfied"),
         ],
     ),

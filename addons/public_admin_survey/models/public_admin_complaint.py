@@ -78,7 +78,7 @@ class PublicAdminComplaint(models.Model):
     sender_address = fields.Char(string="Sender's address")
     client_address = fields.Char(readonly=True, groups="public_admin_centre.group_centre_manager")
     dossier_id = fields.Many2one(
-        "public_admin.dossier", string="Dossier", index=True, check_company=True, tracking=True, ondelete="set null"
+        "public_admin.dossier", index=True, check_company=True, tracking=True, ondelete="set null"
     )
     user_input_id = fields.Many2one("survey.user_input", string="Rating", readonly=True, ondelete="set null")
 
@@ -214,9 +214,7 @@ class PublicAdminComplaint(models.Model):
         if not content:
             raise ValidationError(_("Please write the content of your complaint or suggestion."))
         if len(content) > CONTENT_MAX_LENGTH:
-            raise ValidationError(
-                _("The content is too long: at most %(max)s characters.", max=CONTENT_MAX_LENGTH)
-            )
+            raise ValidationError(_("The content is too long: at most %(max)s characters.", max=CONTENT_MAX_LENGTH))
         if not (vals.get("sender_name") or "").strip():
             raise ValidationError(_("Please give the sender's name."))
         for key in ("sender_name", "sender_phone", "sender_email", "subject"):

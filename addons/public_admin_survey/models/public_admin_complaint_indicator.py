@@ -35,10 +35,7 @@ class PublicAdminComplaint(models.Model):
         def count(extra):
             return self.search_count(domain + extra)
 
-        by_class = {
-            category: total
-            for category, total in self._read_group(domain, ["category"], ["__count"])
-        }
+        by_class = {category: total for category, total in self._read_group(domain, ["category"], ["__count"])}
         return {
             "received": count([]),
             "answered": count([("date_answered", "!=", False)]),
@@ -51,7 +48,13 @@ class PublicAdminComplaint(models.Model):
     @api.model
     def _late_domain(self):
         """Overdue now, or answered after the answer deadline."""
-        return ["|", ("is_overdue", "=", True), "&", ("date_answered", "!=", False), ("is_answered_on_time", "=", False)]
+        return [
+            "|",
+            ("is_overdue", "=", True),
+            "&",
+            ("date_answered", "!=", False),
+            ("is_answered_on_time", "=", False),
+        ]
 
     @api.model
     def _indicator_5_2(self, period):

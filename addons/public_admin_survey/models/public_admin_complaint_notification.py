@@ -23,7 +23,9 @@ class PublicAdminComplaint(models.Model):
         sms_queued = False
         # sudo: called by transitions and submissions after their checks; the contacts are the sender's
         for complaint in self.sudo():
-            mail_template = self.env.ref(f"public_admin_survey.mail_template_complaint_{event}", raise_if_not_found=False)
+            mail_template = self.env.ref(
+                f"public_admin_survey.mail_template_complaint_{event}", raise_if_not_found=False
+            )
             email = complaint.sender_email or complaint.partner_id.email
             if mail_template and email:
                 mail_template.send_mail(complaint.id, email_values={"email_to": email, "recipient_ids": []})
@@ -79,12 +81,22 @@ class PublicAdminComplaint(models.Model):
         reminder_type = self.env.ref("public_admin_survey.mail_activity_type_complaint_reminder")
         managers = self.env.ref("public_admin_centre.group_centre_manager").users.filtered(lambda u: not u.share)
         kinds = [
-            ("refusal", [("state", "=", "received"), ("date_due_refusal", ">=", now), ("date_due_refusal", "<=", horizon)]),
+            (
+                "refusal",
+                [("state", "=", "received"), ("date_due_refusal", ">=", now), ("date_due_refusal", "<=", horizon)],
+            ),
             (
                 "supplement",
-                [("state", "in", ("received", "in_progress")), ("date_due_supplement", ">=", now), ("date_due_supplement", "<=", horizon)],
+                [
+                    ("state", "in", ("received", "in_progress")),
+                    ("date_due_supplement", ">=", now),
+                    ("date_due_supplement", "<=", horizon),
+                ],
             ),
-            ("answer", [("state", "in", OPEN_STATES), ("date_due_answer", ">=", now), ("date_due_answer", "<=", horizon)]),
+            (
+                "answer",
+                [("state", "in", OPEN_STATES), ("date_due_answer", ">=", now), ("date_due_answer", "<=", horizon)],
+            ),
             (
                 "publication",
                 [

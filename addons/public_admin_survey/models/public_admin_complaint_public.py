@@ -13,7 +13,6 @@ class PublicAdminComplaint(models.Model):
     _inherit = "public_admin.complaint"
 
     def _compute_access_url(self):
-        super()._compute_access_url()
         for complaint in self:
             complaint.access_url = f"/my/complaints/{complaint.id}"
 

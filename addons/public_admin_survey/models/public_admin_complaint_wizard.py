@@ -22,7 +22,7 @@ class PublicAdminComplaintWizard(models.TransientModel):
         required=True,
     )
     category = fields.Selection(CATEGORIES, string="Class")
-    agency_id = fields.Many2one("public_admin.agency", string="Agency")
+    agency_id = fields.Many2one("public_admin.agency")
     text = fields.Text()
 
     @api.model

@@ -54,9 +54,7 @@ class PublicAdminComplaint(models.Model):
             user.has_group("public_admin_centre.group_agency_officer")
             and self.agency_id
             and self.agency_id
-            in self.env["public_admin.agency"]
-            .sudo()
-            .search([("id", "child_of", user.public_admin_agency_ids.ids)])
+            in self.env["public_admin.agency"].sudo().search([("id", "child_of", user.public_admin_agency_ids.ids)])
         ):
             roles.add("at_agency")
         return roles
@@ -85,9 +83,7 @@ class PublicAdminComplaint(models.Model):
             for action in ACTION_ROLES:
                 if action == "classify":
                     continue
-                complaint[f"can_{action}"] = bool(
-                    roles & set(ACTION_ROLES[action]) and complaint._state_allows(action)
-                )
+                complaint[f"can_{action}"] = bool(roles & set(ACTION_ROLES[action]) and complaint._state_allows(action))
 
     def _check_action(self, action):
         """Rules, then role (``AccessError``), then state (``UserError``), for every complaint."""
@@ -266,7 +262,9 @@ class PublicAdminComplaint(models.Model):
                         )
                     )
             # sudo: rules, role and state checked above
-            complaint.sudo().write({"state": "published", "date_published": self._now(), "is_publication_overdue": False})
+            complaint.sudo().write(
+                {"state": "published", "date_published": self._now(), "is_publication_overdue": False}
+            )
             complaint._log(self.env._("Answer published."))
         return True
 

@@ -12,7 +12,8 @@ def local_day_off(name, first_day, last_day=None):
         "name": name,
         "resource_id": False,
         "date_from": PublicAdminCommon.local(first_day.year, first_day.month, first_day.day),
-        "date_to": PublicAdminCommon.local(last_day.year, last_day.month, last_day.day) + timedelta(hours=23, minutes=59),
+        "date_to": PublicAdminCommon.local(last_day.year, last_day.month, last_day.day)
+        + timedelta(hours=23, minutes=59),
     }
 
 
@@ -23,7 +24,11 @@ class ComplaintCommon(PublicAdminCommon):
     @classmethod
     def setup_complaint_data(cls):
         cls.setup_public_admin_data()
-        periods = [("Morning", 7.0, 11.5, "morning"), ("Lunch", 11.5, 13.5, "lunch"), ("Afternoon", 13.5, 17.0, "afternoon")]
+        periods = [
+            ("Morning", 7.0, 11.5, "morning"),
+            ("Lunch", 11.5, 13.5, "lunch"),
+            ("Afternoon", 13.5, 17.0, "afternoon"),
+        ]
         cls.complaint_calendar = cls.env["resource.calendar"].create(
             {
                 "name": "Office hours (complaint tests)",

@@ -5,6 +5,7 @@ anonymous, sender (An), other_citizen (Bình), front_desk (of the centre that re
 officer_assigned (Sở Xây dựng), officer_other (Sở Y tế), head (Sở Xây dựng), manager.
 """
 
+import functools
 import inspect
 
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
@@ -36,7 +37,13 @@ COMPLAINT_METHODS = {
     "action_record_satisfaction": DESK,
     "action_open_wizard": AT_AGENCY,  # context complaint_action=answer
 }
-SAMPLE_ARGUMENTS = {"agency": "health", "reason": "Kiểm tra quyền", "category": "regulation", "vals": {"subject": "Kiểm tra"}, "values": {"subject": "Kiểm tra"}}
+SAMPLE_ARGUMENTS = {
+    "agency": "health",
+    "reason": "Kiểm tra quyền",
+    "category": "regulation",
+    "vals": {"subject": "Kiểm tra"},
+    "values": {"subject": "Kiểm tra"},
+}
 
 
 class _Rollback(Exception):
@@ -75,7 +82,9 @@ class TestComplaintAccessMatrix(ComplaintHttpCommon, HttpCase):
             self.env.invalidate_all()
 
     def assertMatrix(self, expected, actual, what):
-        wrong = {role: "allowed" if role in actual else "refused" for role in ROLES if (role in expected) != (role in actual)}
+        wrong = {
+            role: "allowed" if role in actual else "refused" for role in ROLES if (role in expected) != (role in actual)
+        }
         self.assertFalse(wrong, f"{what}: unexpected answers {wrong}")
 
     def test_complaint_methods_by_role(self):
@@ -83,7 +92,8 @@ class TestComplaintAccessMatrix(ComplaintHttpCommon, HttpCase):
         for klass in type(self.complaint).__mro__:
             if klass.__module__.startswith(f"odoo.addons.{MODULE}."):
                 names |= {
-                    n for n, v in vars(klass).items()
+                    n
+                    for n, v in vars(klass).items()
                     if not n.startswith("_") and callable(v) and not getattr(v, "_api_private", False)
                 }
         self.assertEqual(names - set(COMPLAINT_METHODS), set(), "new public methods need a row in the matrix")
@@ -94,7 +104,9 @@ class TestComplaintAccessMatrix(ComplaintHttpCommon, HttpCase):
                 if name == "create":
 
                     def call(env=env):
-                        env["public_admin.complaint"].create({"sender_name": "Khách", "sender_phone": "0935111222", "content": "Góp ý"})
+                        env["public_admin.complaint"].create(
+                            {"sender_name": "Khách", "sender_phone": "0935111222", "content": "Góp ý"}
+                        )
 
                 else:
                     bound = getattr(self.complaint.with_env(env), name)
@@ -102,17 +114,22 @@ class TestComplaintAccessMatrix(ComplaintHttpCommon, HttpCase):
                     for param, spec in inspect.signature(bound).parameters.items():
                         if spec.default is inspect.Parameter.empty:
                             value = SAMPLE_ARGUMENTS[param]
-                            kwargs[param] = getattr(self, value) if isinstance(value, str) and hasattr(self, value) else value
+                            kwargs[param] = (
+                                getattr(self, value) if isinstance(value, str) and hasattr(self, value) else value
+                            )
 
-                    def call(bound=bound, kwargs=kwargs):
-                        bound(**kwargs)
+                    call = functools.partial(bound, **kwargs)
 
                 if self.attempt(call):
                     allowed.add(role)
             self.assertMatrix(expected, allowed, f"public_admin.complaint.{name}")
 
     def test_complaint_is_read_like_a_dossier(self):
-        readers = {role for role, user in self.users.items() if self.attempt(lambda user=user: self.complaint.with_user(user).read(["sender_phone"]))}
+        readers = {
+            role
+            for role, user in self.users.items()
+            if self.attempt(lambda user=user: self.complaint.with_user(user).read(["sender_phone"]))
+        }
         self.assertMatrix(READERS, readers, "read the complaint")
 
     def our_routes(self):
@@ -139,7 +156,13 @@ class TestComplaintAccessMatrix(ComplaintHttpCommon, HttpCase):
             "/phan-anh-kien-nghi": [("form", "GET", "/phan-anh-kien-nghi", None, by_role(EVERYONE, 200))],
             "/phan-anh-kien-nghi/tra-cuu": [
                 ("form", "GET", "/phan-anh-kien-nghi/tra-cuu", None, by_role(EVERYONE, 200)),
-                ("wrong contact", "POST", "/phan-anh-kien-nghi/tra-cuu", {"code": complaint.name, "contact": "0000"}, by_role(NOBODY, 200)),
+                (
+                    "wrong contact",
+                    "POST",
+                    "/phan-anh-kien-nghi/tra-cuu",
+                    {"code": complaint.name, "contact": "0000"},
+                    by_role(NOBODY, 200),
+                ),
             ],
             "/phan-anh-kien-nghi/<string:token>": [
                 ("link", "GET", f"/phan-anh-kien-nghi/{token}", None, by_role(EVERYONE, 200)),
@@ -147,10 +170,24 @@ class TestComplaintAccessMatrix(ComplaintHttpCommon, HttpCase):
             ],
             "/phan-anh-kien-nghi/<string:token>/<string:what>": [
                 # Not answered yet: the link holder is told so (400), a wrong link finds nothing.
-                ("rate", "POST", f"/phan-anh-kien-nghi/{token}/danh-gia", {"satisfaction": "satisfied"}, by_role(EVERYONE, 400)),
-                ("wrong link", "POST", "/phan-anh-kien-nghi/" + "0" * 32 + "/danh-gia", {"satisfaction": "satisfied"}, by_role(NOBODY, 200)),
+                (
+                    "rate",
+                    "POST",
+                    f"/phan-anh-kien-nghi/{token}/danh-gia",
+                    {"satisfaction": "satisfied"},
+                    by_role(EVERYONE, 400),
+                ),
+                (
+                    "wrong link",
+                    "POST",
+                    "/phan-anh-kien-nghi/" + "0" * 32 + "/danh-gia",
+                    {"satisfaction": "satisfied"},
+                    by_role(NOBODY, 200),
+                ),
             ],
-            "/phan-anh-kien-nghi/cong-khai": [("list", "GET", "/phan-anh-kien-nghi/cong-khai", None, by_role(EVERYONE, 200))],
+            "/phan-anh-kien-nghi/cong-khai": [
+                ("list", "GET", "/phan-anh-kien-nghi/cong-khai", None, by_role(EVERYONE, 200))
+            ],
             "/phan-anh-kien-nghi/cong-khai/page/<int:page>": [
                 ("page", "GET", "/phan-anh-kien-nghi/cong-khai/page/1", None, by_role(EVERYONE, 200))
             ],

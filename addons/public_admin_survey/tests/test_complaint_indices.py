@@ -50,18 +50,39 @@ class TestComplaintIndices(ComplaintCommon, TransactionCase):
         self.a = self.phone_complaint((2026, 10, 1, 9, 0), category="regulation", **phone_a)
         self.b = self.phone_complaint((2026, 10, 2, 9, 0), category="conduct", sender_phone="0905 000 002", subject="B")
         self.c = self.phone_complaint((2026, 10, 5, 9, 0), sender_phone="0905 000 003", subject="C")
-        self.d = self.phone_complaint((2026, 10, 6, 9, 0), category="regulation", sender_phone="0905 000 004", subject="D")
+        self.d = self.phone_complaint(
+            (2026, 10, 6, 9, 0), category="regulation", sender_phone="0905 000 004", subject="D"
+        )
         self.e = self.phone_complaint((2026, 10, 7, 9, 0), **phone_a)
-        self.f = self.phone_complaint((2026, 11, 3, 9, 0), category="regulation", sender_phone="0905 000 006", subject="F")
-        for complaint, agency in ((self.a, self.construction), (self.b, self.construction), (self.e, self.construction), (self.d, self.environment)):
+        self.f = self.phone_complaint(
+            (2026, 11, 3, 9, 0), category="regulation", sender_phone="0905 000 006", subject="F"
+        )
+        for complaint, agency in (
+            (self.a, self.construction),
+            (self.b, self.construction),
+            (self.e, self.construction),
+            (self.d, self.environment),
+        ):
             self.act(complaint, self.manager, (2026, 10, 7, 10, 0), "action_assign", agency)
         self.act(self.a, self.officer_construction, (2026, 10, 5, 9, 0), "action_answer", "Trả lời A")
         self.act(self.c, self.front_desk, (2026, 10, 5, 10, 0), "action_refuse", "Không thuộc thẩm quyền")
         self.act(self.d, self.officer_environment, (2026, 10, 7, 11, 0), "action_answer", "Trả lời D")
         self.act(self.d, self.manager, (2026, 10, 8, 9, 0), "action_publish")
-        self.act(self.d, self.front_desk, (2026, 10, 9, 10, 0), "action_record_satisfaction", complaint_satisfaction="not_satisfied")
+        self.act(
+            self.d,
+            self.front_desk,
+            (2026, 10, 9, 10, 0),
+            "action_record_satisfaction",
+            complaint_satisfaction="not_satisfied",
+        )
         self.act(self.e, self.officer_construction, (2026, 10, 8, 9, 0), "action_answer", "Trả lời E")
-        self.act(self.e, self.front_desk, (2026, 10, 8, 10, 0), "action_record_satisfaction", complaint_satisfaction="satisfied")
+        self.act(
+            self.e,
+            self.front_desk,
+            (2026, 10, 8, 10, 0),
+            "action_record_satisfaction",
+            complaint_satisfaction="satisfied",
+        )
         self.as_user(self.env.user, (2026, 10, 26, 10, 0))._cron_update_overdue()
 
     def test_the_hand_worked_figures_hold_record_by_record(self):

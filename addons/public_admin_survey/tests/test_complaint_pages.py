@@ -91,7 +91,9 @@ class TestComplaintPages(ComplaintHttpCommon, HttpCase):
 
     def test_oversized_content_is_refused(self):
         self.authenticate(None, None)
-        response = self.post("/phan-anh-kien-nghi", {"sender_name": "Khách", "sender_phone": "0935111222", "content": "x" * 5001})
+        response = self.post(
+            "/phan-anh-kien-nghi", {"sender_name": "Khách", "sender_phone": "0935111222", "content": "x" * 5001}
+        )
         self.assertEqual(response.status_code, 400)
         self.assertFalse(self.Complaint.search_count([("sender_phone", "=", "0935111222")]))
 
@@ -99,10 +101,14 @@ class TestComplaintPages(ComplaintHttpCommon, HttpCase):
         dossier = self.received_dossier()
         self.authenticate("citizen_an", "citizen_an")
         self.assertEqual(self.url_open("/my/complaints/new").status_code, 200)
-        response = self.post("/my/complaints/new", {"content": "Hồ sơ bị yêu cầu bổ sung hai lần.", "dossier_code": dossier.name})
+        response = self.post(
+            "/my/complaints/new", {"content": "Hồ sơ bị yêu cầu bổ sung hai lần.", "dossier_code": dossier.name}
+        )
         self.assertEqual(response.status_code, 303)
         complaint = self.Complaint.search([("partner_id", "=", self.citizen.partner_id.id)])
-        self.assertEqual((complaint.channel, complaint.dossier_id, complaint.sender_phone), ("portal", dossier, "0912 345 678"))
+        self.assertEqual(
+            (complaint.channel, complaint.dossier_id, complaint.sender_phone), ("portal", dossier, "0912 345 678")
+        )
         self.assertIn(f"/my/complaints/{complaint.id}", response.headers["Location"])
         page = self.url_open(f"/my/complaints/{complaint.id}")
         self.assertIn(complaint.name, page.text)
@@ -116,12 +122,18 @@ class TestComplaintPages(ComplaintHttpCommon, HttpCase):
 
     def test_sender_rates_the_answer_on_the_portal_and_reopens_it(self):
         complaint = self.portal_complaint()
-        complaint.with_user(self.officer_construction).action_answer("Danh mục giấy tờ đã được niêm yết; đã nhắc nhở cán bộ.")
+        complaint.with_user(self.officer_construction).action_answer(
+            "Danh mục giấy tờ đã được niêm yết; đã nhắc nhở cán bộ."
+        )
         self.authenticate("citizen_an", "citizen_an")
         self.assertIn("đã nhắc nhở cán bộ", self.url_open(f"/my/complaints/{complaint.id}").text)
-        response = self.post(f"/my/complaints/{complaint.id}/danh-gia", {"satisfaction": "not_satisfied", "comment": "Chưa rõ"})
+        response = self.post(
+            f"/my/complaints/{complaint.id}/danh-gia", {"satisfaction": "not_satisfied", "comment": "Chưa rõ"}
+        )
         self.assertEqual(response.status_code, 303)
-        self.assertEqual((complaint.state, complaint.satisfaction, complaint.is_repeated), ("in_progress", "not_satisfied", True))
+        self.assertEqual(
+            (complaint.state, complaint.satisfaction, complaint.is_repeated), ("in_progress", "not_satisfied", True)
+        )
 
     def test_sender_sends_the_supplement_by_the_secret_link(self):
         complaint = self.portal_complaint()
@@ -178,6 +190,11 @@ class TestComplaintPagesInVietnamese(ComplaintHttpCommon, HttpCase):
             "Vui lòng cung cấp số điện thoại hoặc địa chỉ email để chúng tôi gửi câu trả lời.",
         )
         self.assertRefused(
-            {"sender_name": "Khách", "sender_phone": "0935111222", "content": "Góp ý", "dossier_code": "000.00.99.H56-260101-9999"},
+            {
+                "sender_name": "Khách",
+                "sender_phone": "0935111222",
+                "content": "Góp ý",
+                "dossier_code": "000.00.99.H56-260101-9999",
+            },
             "Không tìm thấy hồ sơ có mã 000.00.99.H56-260101-9999.",
         )

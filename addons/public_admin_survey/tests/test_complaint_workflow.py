@@ -40,10 +40,14 @@ class TestComplaintWorkflow(ComplaintCommon, TransactionCase):
     def test_full_journey_assign_answer_publish(self):
         complaint = self.phone_complaint(category="other")
         self.act(complaint, self.manager, (2026, 8, 28, 10, 0), "action_assign", self.construction, "conduct")
-        self.assertEqual((complaint.state, complaint.category, complaint.agency_id), ("in_progress", "conduct", self.construction))
+        self.assertEqual(
+            (complaint.state, complaint.category, complaint.agency_id), ("in_progress", "conduct", self.construction)
+        )
         with self.assertRaises(UserError):  # the answer is needed
             self.act(complaint, self.officer_construction, (2026, 9, 21, 14, 0), "action_answer", " ")
-        self.act(complaint, self.officer_construction, (2026, 9, 21, 14, 0), "action_answer", "Đã đôn đốc Sở trả kết quả.")
+        self.act(
+            complaint, self.officer_construction, (2026, 9, 21, 14, 0), "action_answer", "Đã đôn đốc Sở trả kết quả."
+        )
         self.assertEqual(complaint.state, "answered")
         self.assertTrue(complaint.is_answered_on_time)
         # Publication: two working days after Monday 21/09 14:00.
@@ -71,11 +75,18 @@ class TestComplaintWorkflow(ComplaintCommon, TransactionCase):
         complaint = self.phone_complaint()
         self.act(complaint, self.manager, (2026, 8, 28, 10, 0), "action_assign", self.construction)
         with self.assertRaises(UserError):  # a reason is needed
-            self.act(complaint, self.officer_construction, (2026, 9, 10, 10, 0), "action_transfer", self.environment, "")
+            self.act(
+                complaint, self.officer_construction, (2026, 9, 10, 10, 0), "action_transfer", self.environment, ""
+            )
         with self.assertRaises(AccessError):
             self.act(complaint, self.officer_environment, (2026, 9, 10, 10, 0), "action_transfer", self.health, "Sai")
         self.act(
-            complaint, self.officer_construction, (2026, 9, 10, 10, 0), "action_transfer", self.environment, "Thuộc lĩnh vực môi trường"
+            complaint,
+            self.officer_construction,
+            (2026, 9, 10, 10, 0),
+            "action_transfer",
+            self.environment,
+            "Thuộc lĩnh vực môi trường",
         )
         self.assertEqual(complaint.agency_id, self.environment)
         self.assertEqual(complaint.agency_ids, self.construction | self.environment)
@@ -90,7 +101,9 @@ class TestComplaintWorkflow(ComplaintCommon, TransactionCase):
     def test_supplement_stops_the_answer_clock_and_only_within_five_days(self):
         complaint = self.phone_complaint()
         self.act(complaint, self.manager, (2026, 8, 28, 10, 0), "action_assign", self.construction)
-        self.act(complaint, self.officer_construction, (2026, 9, 3, 10, 0), "action_request_supplement", "Cho biết mã hồ sơ")
+        self.act(
+            complaint, self.officer_construction, (2026, 9, 3, 10, 0), "action_request_supplement", "Cho biết mã hồ sơ"
+        )
         self.assertEqual(complaint.state, "supplement")
         with self.assertRaises(UserError):
             self.act(complaint, self.officer_construction, (2026, 9, 3, 11, 0), "action_answer", "Trả lời")
@@ -111,7 +124,9 @@ class TestComplaintWorkflow(ComplaintCommon, TransactionCase):
         with self.assertRaises(UserError):  # a reason is needed
             self.act(complaint, self.front_desk, (2026, 9, 3, 10, 0), "action_refuse", "")
         with self.assertRaises(AccessError):
-            self.act(complaint, self.officer_construction, (2026, 9, 3, 10, 0), "action_refuse", "Không thuộc thẩm quyền")
+            self.act(
+                complaint, self.officer_construction, (2026, 9, 3, 10, 0), "action_refuse", "Không thuộc thẩm quyền"
+            )
         self.act(complaint, self.front_desk, (2026, 9, 3, 10, 0), "action_refuse", "Không thuộc thẩm quyền")
         self.assertEqual((complaint.state, complaint.refusal_reason), ("refused", "Không thuộc thẩm quyền"))
         with self.assertRaises(UserError):
@@ -121,15 +136,33 @@ class TestComplaintWorkflow(ComplaintCommon, TransactionCase):
         complaint = self.phone_complaint()
         self.act(complaint, self.manager, (2026, 8, 28, 10, 0), "action_assign", self.construction)
         with self.assertRaises(UserError):  # not answered yet
-            self.act(complaint, self.front_desk, (2026, 9, 3, 9, 0), "action_record_satisfaction", complaint_satisfaction="satisfied")
+            self.act(
+                complaint,
+                self.front_desk,
+                (2026, 9, 3, 9, 0),
+                "action_record_satisfaction",
+                complaint_satisfaction="satisfied",
+            )
         self.act(complaint, self.officer_construction, (2026, 9, 3, 9, 0), "action_answer", "Đã xử lý")
         with self.assertRaises(AccessError):
-            self.act(complaint, self.officer_construction, (2026, 9, 3, 10, 0), "action_record_satisfaction", complaint_satisfaction="satisfied")
+            self.act(
+                complaint,
+                self.officer_construction,
+                (2026, 9, 3, 10, 0),
+                "action_record_satisfaction",
+                complaint_satisfaction="satisfied",
+            )
         self.act(
-            complaint, self.front_desk, (2026, 9, 4, 9, 0), "action_record_satisfaction", complaint_satisfaction="not_satisfied"
+            complaint,
+            self.front_desk,
+            (2026, 9, 4, 9, 0),
+            "action_record_satisfaction",
+            complaint_satisfaction="not_satisfied",
         )
         self.assertEqual(complaint.state, "in_progress")
-        self.assertEqual((complaint.satisfaction, complaint.reopen_count, complaint.is_repeated), ("not_satisfied", 1, True))
+        self.assertEqual(
+            (complaint.satisfaction, complaint.reopen_count, complaint.is_repeated), ("not_satisfied", 1, True)
+        )
         self.assertFalse(complaint.date_answered)
         # Fifteen working days again from Friday 04/09 09:00: 07-11, 14-18, 21-25/09.
         self.assertEqual(complaint.date_due_answer, self.local(2026, 9, 25, 9, 0))
@@ -148,10 +181,18 @@ class TestComplaintWorkflow(ComplaintCommon, TransactionCase):
     def test_publication_refuses_personal_data(self):
         complaint = self.phone_complaint(
             sender_email="binh.tran@example.vn",
-            content="Tôi là Trần Thị Bình, SĐT 0987 654 321, email binh.tran@example.vn, CCCD 056090001234: hồ sơ bị chậm.",
+            content=(
+                "Tôi là Trần Thị Bình, SĐT 0987 654 321, email binh.tran@example.vn, CCCD 056090001234: hồ sơ bị chậm."
+            ),
         )
         self.act(complaint, self.manager, (2026, 8, 28, 10, 0), "action_assign", self.construction)
-        self.act(complaint, self.officer_construction, (2026, 9, 3, 9, 0), "action_answer", "Chị Trần Thị Bình sẽ nhận kết quả ngày 10/9.")
+        self.act(
+            complaint,
+            self.officer_construction,
+            (2026, 9, 3, 9, 0),
+            "action_answer",
+            "Chị Trần Thị Bình sẽ nhận kết quả ngày 10/9.",
+        )
         for secret in ("Trần Thị Bình", "0987", "binh.tran", "056090001234"):
             self.assertNotIn(secret, complaint.public_question)
             self.assertNotIn(secret, complaint.public_answer)
@@ -174,7 +215,9 @@ class TestComplaintWorkflow(ComplaintCommon, TransactionCase):
             with self.assertRaises(ValidationError), self.env.cr.savepoint():
                 Complaint.create(values)
         with self.assertRaises(ValidationError):
-            Complaint._public_submit({"sender_name": "Bình", "sender_phone": "0987654321", "content": "Chậm", "dossier_code": "KHONG-CO"})
+            Complaint._public_submit(
+                {"sender_name": "Bình", "sender_phone": "0987654321", "content": "Chậm", "dossier_code": "KHONG-CO"}
+            )
         self.assertEqual(self.Complaint.search_count([]), before)
 
     def test_reminders_before_each_deadline_and_overdue_flag(self):
@@ -192,11 +235,15 @@ class TestComplaintWorkflow(ComplaintCommon, TransactionCase):
         self.assertTrue(all("09/09/2026" in a.summary for a in activities))
         # Tuesday 22/09 10:00: the answer (Wed 23/09 09:00) is due within a working day.
         self.as_user(self.env.user, (2026, 9, 22, 10, 0))._cron_send_reminders()
-        activities = complaint.activity_ids.filtered(lambda a: a.activity_type_id == reminder and "23/09/2026" in a.summary)
+        activities = complaint.activity_ids.filtered(
+            lambda a: a.activity_type_id == reminder and "23/09/2026" in a.summary
+        )
         self.assertEqual(activities.user_id, self.construction.user_ids)
         self.as_user(self.env.user, (2026, 9, 22, 11, 0))._cron_send_reminders()  # no duplicate
         self.assertEqual(
-            len(complaint.activity_ids.filtered(lambda a: a.activity_type_id == reminder and "23/09/2026" in a.summary)),
+            len(
+                complaint.activity_ids.filtered(lambda a: a.activity_type_id == reminder and "23/09/2026" in a.summary)
+            ),
             len(self.construction.user_ids),
         )
         self.assertFalse(complaint.is_overdue)
@@ -211,7 +258,12 @@ class TestComplaintWorkflow(ComplaintCommon, TransactionCase):
 
     def test_acknowledgement_by_email_and_sms_with_the_reference(self):
         complaint = self.as_user(self.front_desk, (2026, 8, 28, 9, 0))._public_submit(
-            {"sender_name": "Trần Thị Bình", "sender_phone": "0987 654 321", "sender_email": "binh@example.vn", "content": "Chậm"}
+            {
+                "sender_name": "Trần Thị Bình",
+                "sender_phone": "0987 654 321",
+                "sender_email": "binh@example.vn",
+                "content": "Chậm",
+            }
         )
         mail = self.env["mail.mail"].search([("email_to", "=", "binh@example.vn")])
         self.assertEqual(len(mail), 1)
@@ -234,7 +286,9 @@ class TestComplaintWorkflow(ComplaintCommon, TransactionCase):
         user_input._save_lines(survey.question_ids, "Cán bộ hướng dẫn không rõ ràng")
         if "public_admin_dossier_id" in user_input._fields:
             user_input.public_admin_dossier_id = dossier
-        complaint = self.Complaint.with_context(public_admin_clock=lambda: self.local(2026, 8, 28, 9, 0))._create_from_rating(user_input)
+        complaint = self.Complaint.with_context(
+            public_admin_clock=lambda: self.local(2026, 8, 28, 9, 0)
+        )._create_from_rating(user_input)
         self.assertEqual((complaint.channel, complaint.category, complaint.state), ("rating", "other", "received"))
         self.assertIn("Cán bộ hướng dẫn không rõ ràng", complaint.content)
         self.assertEqual(complaint.partner_id, self.applicant)
