@@ -11,7 +11,7 @@ import re
 import pytz
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 STATES = [
     ("received", "Received"),
@@ -33,6 +33,39 @@ CATEGORIES = [
 # Deadlines in working days, system parameters ``public_admin_survey.complaint_days_<key>``.
 DEFAULT_DEADLINE_DAYS = {"refusal": 2, "supplement": 5, "answer": 15, "publication": 2}
 
+# Written by the transitions only (as superuser, after their checks), never directly by a user.
+WORKFLOW_FIELDS = frozenset(
+    {
+        "name",
+        "channel",
+        "state",
+        "agency_id",
+        "agency_ids",
+        "partner_id",
+        "user_input_id",
+        "client_address",
+        "date_received",
+        "date_clock_start",
+        "date_supplement_requested",
+        "date_answered",
+        "date_published",
+        "date_refused",
+        "date_due_refusal",
+        "date_due_supplement",
+        "date_due_answer",
+        "date_due_publication",
+        "is_overdue",
+        "is_publication_overdue",
+        "is_repeated",
+        "reopen_count",
+        "refusal_reason",
+        "supplement_request",
+        "supplement_reply",
+        "answer",
+        "satisfaction",
+        "satisfaction_comment",
+    }
+)
 CONTENT_MAX_LENGTH = 5000
 SHORT_MAX_LENGTH = 128
 
@@ -236,6 +269,7 @@ class PublicAdminComplaint(models.Model):
     def create(self, vals_list):
         now = self._now()
         for vals in vals_list:
+            self._check_workflow_fields(vals)
             self._validate_submission(vals, has_partner=bool(vals.get("partner_id")))
             vals.setdefault("date_received", now)
             vals.setdefault("date_clock_start", vals["date_received"])
@@ -246,9 +280,28 @@ class PublicAdminComplaint(models.Model):
             vals["name"] = self._next_code(self._local_date(received))
         complaints = super().create(vals_list)
         for complaint in complaints:
-            complaint.write(complaint._deadlines_from_receipt())
+            # sudo: the deadlines are computed here, not given by the user
+            complaint.sudo().write(complaint._deadlines_from_receipt())
             complaint._set_repeated()
         return complaints
+
+    def write(self, vals):
+        self._check_workflow_fields(vals)
+        return super().write(vals)
+
+    @api.model
+    def _check_workflow_fields(self, vals):
+        """The state, the deadlines and what the transitions record change through them only."""
+        if self.env.su or self.env.context.get("install_mode"):
+            return
+        forbidden = WORKFLOW_FIELDS & set(vals)
+        if forbidden:
+            raise UserError(
+                self.env._(
+                    "These fields change through the complaint's actions only: %(fields)s.",
+                    fields=", ".join(sorted(self._fields[name].string for name in forbidden)),
+                )
+            )
 
     @api.model
     def _next_code(self, day):

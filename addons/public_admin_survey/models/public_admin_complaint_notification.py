@@ -52,7 +52,7 @@ class PublicAdminComplaint(models.Model):
             [("is_overdue", "=", False), ("state", "in", OPEN_STATES), ("date_due_answer", "<", now)],
             limit=batch_size,
         )
-        late_answers.write({"is_overdue": True})
+        late_answers.sudo().write({"is_overdue": True})
         late_publications = self.search(
             [
                 ("is_publication_overdue", "=", False),
@@ -62,7 +62,7 @@ class PublicAdminComplaint(models.Model):
             ],
             limit=batch_size,
         )
-        late_publications.write({"is_publication_overdue": True})
+        late_publications.sudo().write({"is_publication_overdue": True})
         if batch_size in (len(late_answers), len(late_publications)):
             self.env.ref("public_admin_survey.ir_cron_complaint_reminders")._trigger()
         return late_answers | late_publications

@@ -204,6 +204,18 @@ class TestComplaintWorkflow(ComplaintCommon, TransactionCase):
         self.act(complaint, self.manager, (2026, 9, 3, 10, 0), "action_publish")
         self.assertEqual(complaint.state, "published")
 
+    def test_workflow_fields_change_through_the_actions_only(self):
+        complaint = self.phone_complaint()
+        for vals in ({"state": "published"}, {"date_due_answer": "2027-01-01 00:00:00"}, {"answer": "Tự ghi"}):
+            with self.assertRaises(UserError):
+                complaint.with_user(self.manager).write(vals)
+        with self.assertRaises(UserError):
+            self.as_user(self.front_desk).create(
+                {"sender_name": "A", "sender_phone": "0987654321", "content": "x", "state": "answered"}
+            )
+        complaint.with_user(self.front_desk).write({"category": "regulation", "subject": "Chậm trả kết quả hồ sơ"})
+        self.assertEqual(complaint.category, "regulation")
+
     def test_bad_input_stores_nothing(self):
         Complaint = self.as_user(self.front_desk, (2026, 8, 28, 9, 0))
         before = self.Complaint.search_count([])
