@@ -20,6 +20,11 @@
     "demo": [
         "demo/public_admin_complaint_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "public_admin_survey/static/src/js/tours/*.js",
+        ],
+    },
     "installable": True,
     "application": False,
 }

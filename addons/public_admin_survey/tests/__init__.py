@@ -3,3 +3,4 @@ from . import test_complaint_workflow
 from . import test_complaint_indices
 from . import test_complaint_pages
 from . import test_complaint_access
+from . import test_complaint_tour
