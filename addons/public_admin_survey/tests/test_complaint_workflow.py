@@ -1,5 +1,5 @@
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import TransactionCase, tagged
+from odoo.tests import Form, TransactionCase, tagged
 
 from .complaint_common import ComplaintCommon
 
@@ -30,6 +30,32 @@ class TestComplaintWorkflow(ComplaintCommon, TransactionCase):
         self.assertEqual(complaint.date_due_answer, self.local(2026, 9, 23, 9, 0))
         second = self.phone_complaint(sender_phone="0905 000 111", subject="Khác")
         self.assertEqual(int(second.name[-4:]), int(complaint.name[-4:]) + 1)
+
+    def test_front_desk_enters_a_phone_complaint_and_assigns_it_through_the_forms(self):
+        Complaint = self.as_user(self.front_desk, (2026, 8, 28, 9, 0))
+        with Form(Complaint) as form:
+            form.sender_name = "Trần Thị Bình"
+            form.sender_phone = "0987 654 321"
+            form.subject = "Chậm trả kết quả"
+            form.content = "Hồ sơ của tôi đã quá hẹn mà chưa có kết quả."
+        complaint = form.record
+        self.assertEqual(
+            (complaint.state, complaint.channel, complaint.create_uid), ("received", "staff", self.front_desk)
+        )
+        self.assertTrue(complaint.can_assign)
+        self.assertFalse(complaint.can_answer)
+        action = complaint.with_context(complaint_action="assign").action_open_wizard()
+        with Form(self.env[action["res_model"]].with_user(self.front_desk).with_context(**action["context"])) as wizard:
+            wizard.category = "conduct"
+            wizard.agency_id = self.construction
+        wizard.record.with_context(public_admin_clock=lambda: self.local(2026, 8, 28, 10, 0)).action_confirm()
+        self.assertEqual(
+            (complaint.state, complaint.category, complaint.agency_id), ("in_progress", "conduct", self.construction)
+        )
+        complaint.invalidate_recordset()
+        officer_view = complaint.with_user(self.officer_construction)
+        self.assertTrue(officer_view.can_answer)
+        self.assertFalse(officer_view.can_publish)
 
     def test_deadlines_follow_the_configured_working_days(self):
         self.env["ir.config_parameter"].set_param("public_admin_survey.complaint_days_answer", 10)
