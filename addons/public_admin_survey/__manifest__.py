@@ -6,10 +6,25 @@
     "author": "Public Admin Centre Suite contributors",
     "website": "https://github.com/public-admin-centre/public-admin-centre",
     "license": "LGPL-3",
-    "depends": ["public_admin_centre", "survey"],
+    "depends": ["public_admin_centre", "survey", "report_xlsx"],
     "data": [
         "security/ir.model.access.csv",
+        "security/public_admin_complaint_rules.xml",
+        "data/public_admin_complaint_data.xml",
+        "data/public_admin_complaint_mail_template_data.xml",
+        "data/public_admin_complaint_sms_template_data.xml",
+        "views/public_admin_complaint_views.xml",
+        "views/public_complaint_templates.xml",
+        "views/portal_complaint_templates.xml",
     ],
+    "demo": [
+        "demo/public_admin_complaint_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "public_admin_survey/static/src/js/tours/*.js",
+        ],
+    },
     "installable": True,
     "application": False,
 }

@@ -1,0 +1,2 @@
+from . import complaint
+from . import complaint_portal
