@@ -125,7 +125,7 @@ class QueueLookupScreen(PublicCatalogue):
             request.update_context(lang="vi_VN")
         return device
 
-    @http.route("/xep-hang/tra-cuu/<string:token>", type="http", auth="public", methods=["GET"], readonly=True)
+    @http.route("/xep-hang/tra-cuu/<string:token>", type="http", auth="public", methods=["GET"])
     def lookup_home(self, token, sector=None, **kw):
         self._lookup_device(token)
         # sudo: public by design; restricted to _published_domain()
@@ -158,7 +158,6 @@ class QueueLookupScreen(PublicCatalogue):
         type="http",
         auth="public",
         methods=["GET"],
-        readonly=True,
     )
     def lookup_procedure(self, token, procedure_id, **kw):
         self._lookup_device(token)

@@ -96,7 +96,7 @@ class PublicAdminQueueTicket(models.Model):
     hour = fields.Integer(string="Hour taken", compute="_compute_hour", store=True, aggregator=None)
     procedure_id = fields.Many2one("public_admin.procedure", string="Procedure", readonly=True)
     dossier_id = fields.Many2one("public_admin.dossier", string="Dossier", readonly=True, index="btree_not_null")
-    is_priority = fields.Boolean(string="Priority", readonly=True)
+    is_priority = fields.Boolean(string="Priority", readonly=True, default=False)
     priority_group = fields.Selection(PRIORITY_GROUPS, readonly=True)
     priority_user_id = fields.Many2one("res.users", string="Priority marked by", readonly=True)
     device_id = fields.Many2one("public_admin.device", string="Kiosk", readonly=True)
@@ -108,7 +108,7 @@ class PublicAdminQueueTicket(models.Model):
     log_ids = fields.One2many("public_admin.queue.ticket.log", "ticket_id", string="History", readonly=True)
 
     _sql_constraints = [
-        ("number_unique", "UNIQUE(service_id, day, number)", "A ticket number is issued once per service and day."),
+        ("name_unique", "UNIQUE(reception_centre_id, day, name)", "A ticket number is issued once a day in a centre."),
         ("token_unique", "UNIQUE(access_token)", "Two tickets cannot share a token."),
     ]
 

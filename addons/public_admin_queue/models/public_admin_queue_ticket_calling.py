@@ -49,7 +49,7 @@ class PublicAdminQueueTicket(models.Model):
             )
         )
         ticket._log("issue")
-        return ticket
+        return self.browse(ticket.id)
 
     @api.model
     def _local_day(self, now, centre):
@@ -103,7 +103,7 @@ class PublicAdminQueueTicket(models.Model):
                 "date_queued - (CASE WHEN is_priority THEN %s ELSE 0 END) * interval '1 minute', id",
                 max(0, centre.queue_priority_bonus),
             )
-        return SQL("is_priority DESC, date_queued, id")
+        return SQL("COALESCE(is_priority, FALSE) DESC, date_queued, id")
 
     @api.model
     def _waiting_domain_sql(self, counter, day):
