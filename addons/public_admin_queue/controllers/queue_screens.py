@@ -5,6 +5,7 @@ from odoo.exceptions import UserError
 from odoo.http import request
 
 from odoo.addons.public_admin_centre.controllers.catalogue import PublicCatalogue
+from odoo.addons.public_admin_centre.report.public_admin_dossier_forms import qr_code_png
 
 
 class QueueScreens(http.Controller):
@@ -170,7 +171,7 @@ class QueueLookupScreen(PublicCatalogue):
                 "processing_time_text": self._processing_time_text(procedure),
                 "fee_lines": procedure._public_fee_lines(),
                 "copy_types": self._selection_labels(request.env["public_admin.procedure.document"], "copy_type"),
-                "public_url": f"{procedure.get_base_url()}/dich-vu-cong/thu-tuc/{procedure.id}",
+                "public_qr": qr_code_png(f"{procedure.get_base_url()}{procedure._get_public_url()}"),
                 "no_header": True,
                 "no_footer": True,
             },

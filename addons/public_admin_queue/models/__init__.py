@@ -1,3 +1,4 @@
+from . import ir_http
 from . import (
     public_admin_agency,
     public_admin_queue_service,

@@ -2,6 +2,8 @@ from odoo import api, models
 from odoo.exceptions import UserError
 from odoo.tools.misc import consteq
 
+from odoo.addons.public_admin_centre.report.public_admin_dossier_forms import qr_code_png
+
 LAST_CALLED = 6
 
 
@@ -93,6 +95,7 @@ class PublicAdminQueueTicket(models.Model):
         self.ensure_one()
         ticket = self.sudo()
         local = ticket._local(ticket.date_issued)
+        url = f"{ticket.get_base_url()}/xep-hang/ve/{ticket.access_token}"
         return {
             "name": ticket.name,
             "service": ticket.service_id.name,
@@ -104,7 +107,8 @@ class PublicAdminQueueTicket(models.Model):
             "state": ticket.state,
             "state_label": ticket._state_label(),
             "counter": ticket.counter_id.number if ticket.state in ("called", "serving") else False,
-            "url": f"{ticket.get_base_url()}/xep-hang/ve/{ticket.access_token}",
+            "url": url,
+            "qr": f"data:image/png;base64,{qr_code_png(url)}",
         }
 
     # ------------------------------------------------------------------ display

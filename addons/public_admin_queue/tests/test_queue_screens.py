@@ -146,4 +146,4 @@ class TestQueueScreens(QueueCommon, HttpCase):
         self.assertIn(self.procedure.name, sector.text)
         page = self.url_open(f"/xep-hang/tra-cuu/{token}/thu-tuc/{self.procedure.id}")
         self.assertIn("Bản vẽ thiết kế xây dựng", page.text)
-        self.assertIn("barcode_type=QR", page.text)
+        self.assertIn('src="data:image/png;base64,', page.text, "a QR code to open it on a phone")

@@ -15,16 +15,20 @@ export class QueueDisplay extends Component {
     setup() {
         this.bus = useService("bus_service");
         this.announcer = new Announcer();
-        this.state = useState({ centre: "", counters: [], last: [], announcing: "", soundOn: false });
+        this.state = useState({ centre: "", counters: [], last: [], announcing: "", soundOn: false, live: false });
         this.onCalled = (payload) => this.called(payload);
         this.onChanged = () => this.load();
         this.onReconnect = () => this.load();
+        this.onConnect = () => {
+            this.state.live = true;
+        };
         onWillStart(async () => {
             await this.load();
             this.bus.subscribe("public_admin_queue/called", this.onCalled);
             this.bus.subscribe("public_admin_queue/changed", this.onChanged);
             // The bus keeps messages briefly: after a reconnection, read the whole board again.
             this.bus.addEventListener("reconnect", this.onReconnect);
+            this.bus.addEventListener("connect", this.onConnect);
             this.bus.addChannel(this.props.channel);
             this.poll = setInterval(() => this.load(), POLL_MS);
         });
@@ -33,6 +37,7 @@ export class QueueDisplay extends Component {
             this.bus.unsubscribe("public_admin_queue/called", this.onCalled);
             this.bus.unsubscribe("public_admin_queue/changed", this.onChanged);
             this.bus.removeEventListener("reconnect", this.onReconnect);
+            this.bus.removeEventListener("connect", this.onConnect);
             this.bus.deleteChannel(this.props.channel);
         });
     }

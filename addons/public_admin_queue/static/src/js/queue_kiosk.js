@@ -118,10 +118,6 @@ export class QueueKiosk extends Component {
             this.takeTicket(scanned);
         }
     }
-
-    qrUrl(value) {
-        return `/report/barcode/?barcode_type=QR&width=160&height=160&value=${encodeURIComponent(value)}`;
-    }
 }
 
 registry.category("public_components").add("public_admin_queue.Kiosk", QueueKiosk);
