@@ -47,7 +47,9 @@ class PublicAdminDemoLoader(models.AbstractModel):
                 "date_first_called": called,
                 "call_count": 2 if no_show else 1,
                 "counter_id": counter.id,
-                "user_id": (officers.filtered(lambda u, c=counter: u.public_admin_counter_id == c)[:1] or officers[:1]).id,
+                "user_id": (
+                    officers.filtered(lambda u, c=counter: u.public_admin_counter_id == c)[:1] or officers[:1]
+                ).id,
                 "is_priority": rng.random() < 0.08,
                 "state": "no_show" if no_show else "done",
             }

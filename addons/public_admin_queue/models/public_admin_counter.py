@@ -35,7 +35,9 @@ class PublicAdminCounter(models.Model):
         Ticket = self.env["public_admin.queue.ticket"]
         for counter in self:
             counter.queue_ticket_id = Ticket.search(
-                [("counter_id", "=", counter.id), ("state", "in", ("called", "serving"))], order="date_called desc", limit=1
+                [("counter_id", "=", counter.id), ("state", "in", ("called", "serving"))],
+                order="date_called desc",
+                limit=1,
             )
             counter.queue_ticket_state = counter.queue_ticket_id.state
             counter.queue_ticket_procedure_id = counter.queue_ticket_id.procedure_id

@@ -23,8 +23,10 @@ class PublicAdminDevice(models.Model):
         device = self.sudo()  # the device was found by its token: its own configuration
         if device.queue_service_ids:
             return device.queue_service_ids.filtered("active")
-        return self.env["public_admin.queue.service"].sudo().search(
-            [("reception_centre_id", "=", device.reception_centre_id.id)]
+        return (
+            self.env["public_admin.queue.service"]
+            .sudo()
+            .search([("reception_centre_id", "=", device.reception_centre_id.id)])
         )
 
     queue_url = fields.Char(

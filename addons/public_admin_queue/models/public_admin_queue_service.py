@@ -45,7 +45,11 @@ class PublicAdminQueueService(models.Model):
     active = fields.Boolean(default=True)
 
     _sql_constraints = [
-        ("prefix_unique_per_centre", "UNIQUE(reception_centre_id, prefix)", "Each service of a centre has its own letter.")
+        (
+            "prefix_unique_per_centre",
+            "UNIQUE(reception_centre_id, prefix)",
+            "Each service of a centre has its own letter.",
+        )
     ]
 
     @api.constrains("prefix")

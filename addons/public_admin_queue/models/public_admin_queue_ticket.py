@@ -69,7 +69,7 @@ class PublicAdminQueueTicket(models.Model):
         readonly=True,
         index=True,
     )
-    counter_id = fields.Many2one("public_admin.counter", string="Counter", readonly=True, index=True)
+    counter_id = fields.Many2one("public_admin.counter", readonly=True, index=True)
     user_id = fields.Many2one("res.users", string="Officer", readonly=True, index=True)
     target_counter_id = fields.Many2one(
         "public_admin.counter", string="Transferred to counter", readonly=True, help="Only this counter calls it."
@@ -87,15 +87,13 @@ class PublicAdminQueueTicket(models.Model):
     date_serving = fields.Datetime(string="Serving started at", readonly=True)
     date_done = fields.Datetime(string="Done at", readonly=True)
     call_count = fields.Integer(string="Calls", readonly=True)
-    wait_minutes = fields.Float(
-        string="Waiting time (min)", compute="_compute_durations", store=True, aggregator="avg"
-    )
+    wait_minutes = fields.Float(string="Waiting time (min)", compute="_compute_durations", store=True, aggregator="avg")
     serve_minutes = fields.Float(
         string="Serving time (min)", compute="_compute_durations", store=True, aggregator="avg"
     )
     hour = fields.Integer(string="Hour taken", compute="_compute_hour", store=True, aggregator=None)
-    procedure_id = fields.Many2one("public_admin.procedure", string="Procedure", readonly=True)
-    dossier_id = fields.Many2one("public_admin.dossier", string="Dossier", readonly=True, index="btree_not_null")
+    procedure_id = fields.Many2one("public_admin.procedure", readonly=True)
+    dossier_id = fields.Many2one("public_admin.dossier", readonly=True, index="btree_not_null")
     is_priority = fields.Boolean(string="Priority", readonly=True, default=False)
     priority_group = fields.Selection(PRIORITY_GROUPS, readonly=True)
     priority_user_id = fields.Many2one("res.users", string="Priority marked by", readonly=True)

@@ -6,6 +6,8 @@ from odoo.tools import SQL
 
 from ..tools.announcement import announcement_clips, announcement_text
 
+# pylint: disable=consider-merging-classes-inherited
+
 
 class PublicAdminQueueTicket(models.Model):
     """The ticket's life: issued at the kiosk, called, served, done (or no-show, transferred)."""
@@ -220,7 +222,12 @@ class PublicAdminQueueTicket(models.Model):
         centre = my_counter.reception_centre_id
         if (service and service.reception_centre_id != centre) or (counter and counter.reception_centre_id != centre):
             raise UserError(self.env._("A ticket is transferred within its own centre."))
-        vals = {"state": "waiting", "counter_id": False, "user_id": False, "target_counter_id": counter.id if counter else False}
+        vals = {
+            "state": "waiting",
+            "counter_id": False,
+            "user_id": False,
+            "target_counter_id": counter.id if counter else False,
+        }
         if service:
             vals["service_id"] = service.id
         self._log("transfer", note=" – ".join(filter(None, [(service or counter).display_name, note])))
@@ -313,9 +320,8 @@ class PublicAdminQueueTicket(models.Model):
         centres = self.sudo().reception_centre_id
         if not centres:
             return
-        waiting = (
-            self.sudo()
-            .search([("state", "=", "waiting"), ("reception_centre_id", "in", centres.ids), ("day", "in", self.mapped("day"))])
+        waiting = self.sudo().search(
+            [("state", "=", "waiting"), ("reception_centre_id", "in", centres.ids), ("day", "in", self.mapped("day"))]
         )
         for ticket in waiting:
             self.env["bus.bus"]._sendone(ticket._bus_channel(), "public_admin_queue/moved", {})
@@ -353,7 +359,9 @@ class PublicAdminQueueTicket(models.Model):
         ticket = self.sudo()
         service = ticket.service_id
         served = self.search(
-            [("service_id", "=", service.id), ("day", "=", ticket.day), ("state", "=", "done")], limit=20, order="date_done desc"
+            [("service_id", "=", service.id), ("day", "=", ticket.day), ("state", "=", "done")],
+            limit=20,
+            order="date_done desc",
         )
         minutes = (
             sum(served.mapped("serve_minutes")) / len(served) if len(served) >= 5 else service.average_minutes

@@ -1,5 +1,6 @@
 import math
 from collections import defaultdict
+
 from odoo import api, models
 
 
@@ -18,6 +19,9 @@ def _stats(values):
         "mean": round(sum(values) / len(values), 1) if values else 0.0,
         "p90": round(_percentile(values, 0.9), 1),
     }
+
+
+# pylint: disable=consider-merging-classes-inherited
 
 
 class PublicAdminQueueTicket(models.Model):
@@ -63,7 +67,11 @@ class PublicAdminQueueTicket(models.Model):
                 elif ticket.state == "no_show":
                     groups[name]["no_show"] += 1
             figures[key] = {
-                name: {"served": len(data["served"]), "no_show": data["no_show"], "serve_minutes": _stats(data["served"])}
+                name: {
+                    "served": len(data["served"]),
+                    "no_show": data["no_show"],
+                    "serve_minutes": _stats(data["served"]),
+                }
                 for name, data in groups.items()
             }
         figures["by_service"] = dict(figures["by_service"])

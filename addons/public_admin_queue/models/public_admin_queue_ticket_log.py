@@ -25,5 +25,5 @@ class PublicAdminQueueTicketLog(models.Model):
     action = fields.Selection(ACTIONS, required=True)
     date = fields.Datetime(required=True, default=fields.Datetime.now)
     user_id = fields.Many2one("res.users", string="Officer", default=lambda self: self.env.user, index=True)
-    counter_id = fields.Many2one("public_admin.counter", string="Counter")
+    counter_id = fields.Many2one("public_admin.counter")
     note = fields.Char()

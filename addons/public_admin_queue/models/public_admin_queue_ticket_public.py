@@ -7,6 +7,9 @@ from odoo.addons.public_admin_centre.report.public_admin_dossier_forms import qr
 LAST_CALLED = 6
 
 
+# pylint: disable=consider-merging-classes-inherited
+
+
 class PublicAdminQueueTicket(models.Model):
     """What the public screens show: the kiosk's choices, the display's board, a ticket's phone page.
 

@@ -51,7 +51,12 @@ class QueueCommon(PublicAdminCommon):
             {"name": "Màn hình phòng chờ", "kind": "queue_display", "reception_centre_id": cls.centre.id}
         )
         cls.ward = cls.env["public_admin.agency"].create(
-            {"name": "Một cửa phường", "code": "000.21.09.H56", "is_reception_centre": True, "calendar_id": cls.calendar.id}
+            {
+                "name": "Một cửa phường",
+                "code": "000.21.09.H56",
+                "is_reception_centre": True,
+                "calendar_id": cls.calendar.id,
+            }
         )
         cls.other_display = Device.create(
             {"name": "Màn hình phường", "kind": "queue_display", "reception_centre_id": cls.ward.id}

@@ -1,7 +1,7 @@
 from odoo.tests import TransactionCase, tagged
+from odoo.tools.misc import file_path
 
 from odoo.addons.public_admin_queue.tools.announcement import all_clips, announcement_clips, announcement_text
-from odoo.tools.misc import file_path
 
 
 @tagged("post_install", "-at_install")
@@ -22,9 +22,7 @@ class TestQueueAnnouncement(TransactionCase):
                 self.assertEqual(announcement_text(number, 3), text)
 
     def test_clips_follow_the_words_chime_first(self):
-        self.assertEqual(
-            announcement_clips(21, 3), ["chime", "call", "hai", "muoi", "mot1", "counter", "ba"]
-        )
+        self.assertEqual(announcement_clips(21, 3), ["chime", "call", "hai", "muoi", "mot1", "counter", "ba"])
         self.assertEqual(
             announcement_clips(105, 12), ["chime", "call", "mot5", "tram", "linh", "nam", "counter", "muoi2", "hai"]
         )

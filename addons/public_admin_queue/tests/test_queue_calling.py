@@ -189,7 +189,7 @@ class TestQueueCalling(QueueCase):
             dossier = (
                 self.env["public_admin.dossier"]
                 .with_user(self.front_desk)
-                .with_context(action["context"])
+                .with_context(**action["context"])
                 .create({"partner_id": self.applicant.id, "summary": "Xây nhà"})
             )
         self.assertEqual(ticket.dossier_id, dossier)

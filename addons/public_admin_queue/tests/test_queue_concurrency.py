@@ -19,24 +19,36 @@ class TestQueueConcurrency(TransactionCase):
     def setUpClass(cls):
         super().setUpClass()
         registry = cls.registry
-        with registry.cursor() as cr:
-            env = cls.env(cr=cr, context={"public_admin_clock": lambda: NOW})
+        with registry.cursor() as setup_cr:
+            env = cls.env(cr=setup_cr, context={"public_admin_clock": lambda: NOW})
             calendar = env.ref("public_admin_centre.resource_calendar_public_admin")
             centre = env["public_admin.agency"].create(
-                {"name": "Concurrency centre", "code": "999.99.99.Q01", "is_reception_centre": True, "calendar_id": calendar.id}
+                {
+                    "name": "Concurrency centre",
+                    "code": "999.99.99.Q01",
+                    "is_reception_centre": True,
+                    "calendar_id": calendar.id,
+                }
             )
             counters = env["public_admin.counter"].create(
                 [{"reception_centre_id": centre.id, "number": n, "name": f"Q{n}"} for n in (1, 2)]
             )
             service = env["public_admin.queue.service"].create(
-                {"name": "Q", "prefix": "Q", "reception_centre_id": centre.id, "counter_ids": [Command.set(counters.ids)]}
+                {
+                    "name": "Q",
+                    "prefix": "Q",
+                    "reception_centre_id": centre.id,
+                    "counter_ids": [Command.set(counters.ids)],
+                }
             )
             users = env["res.users"]
             for counter in counters:
                 user = new_test_user(
                     env, login=f"pa_queue_race_{counter.number}", groups="public_admin_centre.group_front_desk"
                 )
-                user.write({"public_admin_counter_id": counter.id, "public_admin_agency_ids": [Command.set(centre.ids)]})
+                user.write(
+                    {"public_admin_counter_id": counter.id, "public_admin_agency_ids": [Command.set(centre.ids)]}
+                )
                 users |= user
             Ticket = env["public_admin.queue.ticket"]
             tickets = Ticket._issue(service) | Ticket._issue(service)
@@ -47,22 +59,22 @@ class TestQueueConcurrency(TransactionCase):
                 "users": users.ids,
                 "tickets": tickets.ids,
             }
-            cr.commit()
+            setup_cr.commit()
 
     @classmethod
     def tearDownClass(cls):
-        with cls.registry.cursor() as cr:
+        with cls.registry.cursor() as cleanup_cr:
             ids = cls.ids
-            cr.execute("DELETE FROM public_admin_queue_ticket WHERE service_id = %s", [ids["service"]])
-            cr.execute("DELETE FROM public_admin_queue_ticket_counter WHERE service_id = %s", [ids["service"]])
-            cr.execute("DELETE FROM public_admin_queue_service WHERE id = %s", [ids["service"]])
-            env = cls.env(cr=cr)
+            cleanup_cr.execute("DELETE FROM public_admin_queue_ticket WHERE service_id = %s", [ids["service"]])
+            cleanup_cr.execute("DELETE FROM public_admin_queue_ticket_counter WHERE service_id = %s", [ids["service"]])
+            cleanup_cr.execute("DELETE FROM public_admin_queue_service WHERE id = %s", [ids["service"]])
+            env = cls.env(cr=cleanup_cr)
             partners = env["res.users"].browse(ids["users"]).partner_id
             env["res.users"].browse(ids["users"]).unlink()
             partners.unlink()
-            cr.execute("DELETE FROM public_admin_counter WHERE id = ANY(%s)", [ids["counters"]])
-            cr.execute("DELETE FROM public_admin_agency WHERE id = %s", [ids["centre"]])
-            cr.commit()
+            cleanup_cr.execute("DELETE FROM public_admin_counter WHERE id = ANY(%s)", [ids["counters"]])
+            cleanup_cr.execute("DELETE FROM public_admin_agency WHERE id = %s", [ids["centre"]])
+            cleanup_cr.commit()
         super().tearDownClass()
 
     def test_two_counters_calling_next_at_once_get_different_tickets(self):

@@ -31,12 +31,12 @@ class TestQueueFigures(QueueCase):
             no_show = self.call_next()
             no_show.with_user(self.front_desk).action_no_show()
         self.serve(self.front_desk, (2026, 11, 23, 9, 15), (2026, 11, 23, 9, 15), (2026, 11, 23, 9, 17))
-        figures = self.env["public_admin.queue.ticket"].with_user(self.manager)._queue_figures(
-            date(2026, 11, 23), date(2026, 11, 23), self.centre
+        figures = (
+            self.env["public_admin.queue.ticket"]
+            .with_user(self.manager)
+            ._queue_figures(date(2026, 11, 23), date(2026, 11, 23), self.centre)
         )
-        self.assertEqual(
-            (figures["tickets"], figures["served"], figures["no_show"], figures["waiting"]), (5, 3, 1, 1)
-        )
+        self.assertEqual((figures["tickets"], figures["served"], figures["no_show"], figures["waiting"]), (5, 3, 1, 1))
         self.assertEqual(figures["by_service"], {"Xây dựng": 4, "Y tế": 1})
         self.assertEqual(figures["by_hour"], {8: 4, 9: 1})
         # waits 10, 20, 30, 5 → mean 16.25 (16.2 rounded half to even), p90 = 30 (nearest rank 4 of 4)

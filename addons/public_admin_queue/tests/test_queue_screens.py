@@ -42,9 +42,7 @@ class TestQueueDisplayChannel(QueueCase):
         self.assertEqual(len(called), 1)
         self.assertEqual(called[0]["ticket"], "Y-001")
         self.assertEqual(called[0]["counter"], 3)
-        self.assertEqual(
-            called[0]["announcement"]["text"], "Mời công dân có số thứ tự một đến quầy số ba"
-        )
+        self.assertEqual(called[0]["announcement"]["text"], "Mời công dân có số thứ tự một đến quầy số ba")
         self.assertFalse(self.bus_messages(self.other_display), "another centre's display hears nothing")
         self.assertFalse(self.bus_messages(self.kiosk))
         self.assertEqual(ticket.state, "waiting")
@@ -56,9 +54,7 @@ class TestQueueDisplayChannel(QueueCase):
             self.call_next()
             self.call_next(self.front_desk_2)
             state = self.env["public_admin.queue.ticket"]._display_state(self.display)
-        self.assertEqual(
-            [(c["number"], c["ticket"]) for c in state["counters"]], [(1, "B-001"), (2, "B-002"), (3, "")]
-        )
+        self.assertEqual([(c["number"], c["ticket"]) for c in state["counters"]], [(1, "B-001"), (2, "B-002"), (3, "")])
         self.assertEqual(state["last"][0]["ticket"], ticket.name)
 
 
@@ -131,7 +127,9 @@ class TestQueueScreens(QueueCommon, HttpCase):
         answer = self.make_jsonrpc_request(f"/xep-hang/kiosk/{token}/ticket", {"scanned": scanned})
         ticket = self.env["public_admin.queue.ticket"].search([("name", "=", answer["ticket"]["name"])])
         self.assertEqual((ticket.dossier_id, ticket.service_id), (dossier, self.service_b))
-        unknown = self.make_jsonrpc_request(f"/xep-hang/kiosk/{token}/ticket", {"scanned": "https://x/tra-cuu-ho-so/abc"})
+        unknown = self.make_jsonrpc_request(
+            f"/xep-hang/kiosk/{token}/ticket", {"scanned": "https://x/tra-cuu-ho-so/abc"}
+        )
         self.assertIn("error", unknown)
 
     def test_lookup_screen_tiles_and_procedure(self):
