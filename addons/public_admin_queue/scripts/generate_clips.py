@@ -77,7 +77,7 @@ def main():
     for name, words in load_words().items():
         write(name, speak(words))
     total = sum(path.stat().st_size for path in OUT.glob("*.wav"))
-    print(f"{len(list(OUT.glob('*.wav')))} clips, {total // 1024} KB in {OUT}")
+    sys.stdout.write(f"{len(list(OUT.glob('*.wav')))} clips, {total // 1024} KB in {OUT}\n")
 
 
 if __name__ == "__main__":
