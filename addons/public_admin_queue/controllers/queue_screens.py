@@ -107,6 +107,15 @@ class QueueScreens(http.Controller):
     def ticket_state(self, token):
         return self._ticket(token)._ticket_values()
 
+    @http.route("/xep-hang/ve/<string:token>/sms", type="json", auth="public", methods=["POST"])
+    def ticket_sms(self, token, phone=None):
+        ticket = self._ticket(token)
+        try:
+            ticket._subscribe_sms(phone)
+        except UserError as error:
+            return {"error": error.args[0]}
+        return {"ticket": ticket._ticket_values()}
+
     @http.route("/xep-hang/ve/<string:token>/in", type="http", auth="public", methods=["GET"])
     def ticket_print(self, token, **kw):
         """The 80 mm slip the kiosk prints (also reachable from the phone page)."""

@@ -3,6 +3,7 @@ from odoo.exceptions import UserError
 from odoo.tools.misc import consteq
 
 from odoo.addons.public_admin_centre.report.public_admin_dossier_forms import qr_code_png
+from odoo.addons.public_admin_centre.tools import normalize_vietnamese_phone
 
 LAST_CALLED = 6
 
@@ -111,8 +112,23 @@ class PublicAdminQueueTicket(models.Model):
             "state_label": ticket._state_label(),
             "counter": ticket.counter_id.number if ticket.state in ("called", "serving") else False,
             "url": url,
+            "has_sms": bool(ticket.phone),
+            "sms_ahead": ticket.reception_centre_id.queue_sms_ahead,
             "qr": f"data:image/png;base64,{qr_code_png(url)}",
         }
+
+    def _subscribe_sms(self, phone):
+        """The citizen asks (from the phone page of their ticket) for an SMS when their turn nears."""
+        self.ensure_one()
+        number = normalize_vietnamese_phone(phone)
+        if not number:
+            raise UserError(self.env._("Enter a valid Vietnamese mobile number, e.g. 0912 345 678."))
+        if self.state != "waiting":
+            raise UserError(self.env._("This ticket is no longer waiting."))
+        # sudo: the caller holds the ticket's secret token, printed on the citizen's own slip
+        self.sudo().write({"phone": number, "is_sms_sent": False})
+        self._send_sms_when_near()
+        return True
 
     # ------------------------------------------------------------------ display
     @api.model

@@ -204,3 +204,46 @@ class TestQueueCalling(QueueCase):
             action = ticket.with_user(self.front_desk).action_open_reception()
         self.assertEqual(action["res_id"], dossier.id)
         self.assertEqual(ticket.procedure_id, self.procedure)
+
+
+@tagged("post_install", "-at_install")
+class TestQueueSmsAndAccess(QueueCase):
+    """The SMS when one's turn nears, and who reads the tickets."""
+
+    def test_sms_when_few_people_are_ahead(self):
+        self.centre.queue_sms_ahead = 1
+        with self.at(2026, 11, 23, 8, 0):
+            for _i in range(3):
+                self.issue()
+            mine = self.issue()
+            with self.assertRaisesRegex(UserError, "valid Vietnamese mobile"):
+                mine._subscribe_sms("12")
+            mine._subscribe_sms("0912 345 678")
+            self.assertEqual(mine.sudo().phone, "+84912345678")
+            self.assertFalse(mine.is_sms_sent, "3 people ahead: not yet")
+            self.call_next()
+            self.assertFalse(mine.is_sms_sent, "2 people ahead: not yet")
+            self.call_next(self.front_desk_2)
+        self.assertTrue(mine.is_sms_sent)
+        sms = self.env["sms.sms"].sudo().search([("number", "=", "+84912345678")])
+        self.assertEqual(len(sms), 1)
+        self.assertIn("B-004", sms.body)
+
+    def test_who_reads_tickets(self):
+        with self.at(2026, 11, 23, 8, 0):
+            ticket = self.issue()
+        self.assertEqual(ticket.with_user(self.front_desk).name, "B-001")
+        self.assertEqual(ticket.with_user(self.manager).name, "B-001")
+        ward_desk = self.env["res.users"].create(
+            {
+                "name": "Cán bộ phường",
+                "login": "pa_ward_desk",
+                "groups_id": [Command.set(self.env.ref("public_admin_centre.group_front_desk").ids)],
+                "public_admin_agency_ids": [Command.set(self.ward.ids)],
+            }
+        )
+        for user in (ward_desk, self.officer_construction):
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                ticket.with_user(user).check_access("read")
+        with self.assertRaises(AccessError):
+            ticket.with_user(self.front_desk).unlink()

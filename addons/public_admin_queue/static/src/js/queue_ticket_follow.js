@@ -13,7 +13,7 @@ export class QueueTicketFollow extends Component {
 
     setup() {
         this.bus = useService("bus_service");
-        this.state = useState({ ticket: null });
+        this.state = useState({ ticket: null, phone: "", error: "" });
         this.onMoved = () => this.load();
         onWillStart(async () => {
             await this.load();
@@ -27,6 +27,17 @@ export class QueueTicketFollow extends Component {
             this.bus.unsubscribe("public_admin_queue/moved", this.onMoved);
             this.bus.removeEventListener("reconnect", this.onMoved);
         });
+    }
+
+    async subscribeSms(ev) {
+        ev.preventDefault();
+        const result = await rpc(`/xep-hang/ve/${encodeURIComponent(this.props.token)}/sms`, {
+            phone: this.state.phone,
+        });
+        this.state.error = result.error || "";
+        if (result.ticket) {
+            this.state.ticket = result.ticket;
+        }
     }
 
     async load() {
