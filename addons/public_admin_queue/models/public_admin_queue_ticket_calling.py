@@ -370,11 +370,13 @@ class PublicAdminQueueTicket(models.Model):
         return round((ticket._ahead_count() + 0.5) * minutes / counters)
 
     def _send_sms_when_near(self):
-        for ticket in self.sudo().filtered(lambda t: t.phone and not t.is_sms_sent):
+        # The citizen reads the SMS in Vietnamese, whoever's action moved the queue.
+        lang = "vi_VN" if self.env["res.lang"]._lang_get("vi_VN") else self.env.lang
+        for ticket in self.sudo().with_context(lang=lang).filtered(lambda t: t.phone and not t.is_sms_sent):
             limit = ticket.reception_centre_id.queue_sms_ahead
             if not limit or ticket._ahead_count() > limit:
                 continue
-            body = self.env._(
+            body = ticket.env._(
                 "Your ticket %(ticket)s: %(ahead)s people ahead of you. Please come back to the waiting room.",
                 ticket=ticket.name,
                 ahead=ticket._ahead_count(),
