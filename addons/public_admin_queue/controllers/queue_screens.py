@@ -136,19 +136,27 @@ class QueueLookupScreen(PublicCatalogue):
         return device
 
     @http.route("/xep-hang/tra-cuu/<string:token>", type="http", auth="public", methods=["GET"])
-    def lookup_home(self, token, sector=None, **kw):
+    def lookup_home(self, token, sector=None, agency=None, **kw):
         self._lookup_device(token)
         # sudo: public by design; restricted to _published_domain()
         Procedure = request.env["public_admin.procedure"].sudo()
-        sector_id = self._to_int(sector)
+        sector_id, agency_id = self._to_int(sector), self._to_int(agency)
         procedures = Procedure.browse()
-        sector_groups, _agencies = self._filter_choices(Procedure)
+        Agency = request.env["public_admin.agency"].sudo()  # public: names of published agencies
+        sector_groups, agencies = self._filter_choices(Procedure)
         if sector_id:
             procedures = Procedure.search(self._published_domain() + [("sector_id", "=", sector_id)], order="name")
+        elif agency_id:
+            procedures = Procedure.search(self._published_domain() + [("agency_id", "=", agency_id)], order="name")
         counts = {
             sector.id: count
             for sector, count in Procedure._read_group(self._published_domain(), ["sector_id"], ["__count"])
             if sector
+        }
+        agency_counts = {
+            agency.id: count
+            for agency, count in Procedure._read_group(self._published_domain(), ["agency_id"], ["__count"])
+            if agency
         }
         return request.render(
             "public_admin_queue.queue_lookup_page",
@@ -156,6 +164,9 @@ class QueueLookupScreen(PublicCatalogue):
                 "token": token,
                 "sector_groups": sector_groups,
                 "sector": request.env["public_admin.sector"].sudo().browse(sector_id).exists(),
+                "agency": Agency.browse(agency_id).exists() if agency_id and not sector_id else Agency,
+                "agencies": agencies,
+                "agency_counts": agency_counts,
                 "procedures": procedures,
                 "counts": counts,
                 "no_header": True,

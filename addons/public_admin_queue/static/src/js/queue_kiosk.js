@@ -1,6 +1,6 @@
 /** @odoo-module **/
 /* The ticket kiosk: choose a service (or scan a receipt), see what to bring, take a number. */
-import { Component, onMounted, onWillStart, onWillUnmount, useState } from "@odoo/owl";
+import { Component, onMounted, onPatched, onWillStart, onWillUnmount, useRef, useState } from "@odoo/owl";
 import { rpc } from "@web/core/network/rpc";
 import { registry } from "@web/core/registry";
 
@@ -24,9 +24,14 @@ export class QueueKiosk extends Component {
             scanned: "",
         });
         this.timer = null;
+        // A receipt scanner types into the focused field: keep the scan field focused.
+        this.scanInput = useRef("scan");
+        const focusScan = () => this.scanInput.el && this.scanInput.el.focus();
+        onPatched(focusScan);
         this.onActivity = () => this.armTimer();
         onWillStart(() => this.loadServices());
         onMounted(() => {
+            focusScan();
             for (const type of ["pointerdown", "keydown"]) {
                 document.addEventListener(type, this.onActivity);
             }
