@@ -118,6 +118,10 @@ class TestQueueScreens(QueueCommon, HttpCase):
         self.assertEqual((state["name"], state["ahead"]), ("B-002", 1))
         slip = self.url_open(f"/xep-hang{phone_url}/in")
         self.assertIn("B-002", slip.text)
+        refused = self.make_jsonrpc_request(f"/xep-hang{phone_url}/sms", {"phone": "123"})
+        self.assertIn("error", refused)
+        subscribed = self.make_jsonrpc_request(f"/xep-hang{phone_url}/sms", {"phone": "0912 345 678"})
+        self.assertTrue(subscribed["ticket"]["has_sms"])
 
     def test_kiosk_queues_a_scanned_receipt_for_its_procedure(self):
         dossier = self.create_dossier()
