@@ -42,7 +42,10 @@ OCA_ADDONS_DIR = OCA_DIR / "odoo" / "addons"
 
 PYTHON = sys.executable or "python3"
 DEMO_DB = os.environ.get("DEMO_DB", "public_admin_demo")
-DEFAULT_MODULES = "sms_http_gateway,l10n_vn_amount_to_text,public_admin_centre,public_admin_fees,public_admin_survey"
+DEFAULT_MODULES = (
+    "sms_http_gateway,l10n_vn_amount_to_text,public_admin_centre,"
+    "public_admin_fees,public_admin_survey,public_admin_queue"
+)
 MODULES = [m.strip() for m in os.environ.get("SUITE_MODULES", DEFAULT_MODULES).split(",") if m.strip()]
 EXTRA_ADDONS = [p for p in os.environ.get("EXTRA_ADDONS_PATH", "").split(",") if p.strip()]
 DEMO_LANG = "vi_VN"
