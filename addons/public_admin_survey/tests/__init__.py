@@ -1,1 +1,3 @@
 from . import test_translations
+from . import test_evaluation
+from . import test_evaluation_pages
