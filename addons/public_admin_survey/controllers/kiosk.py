@@ -27,13 +27,13 @@ class PublicAdminSatisfactionKiosk(http.Controller):
             device._touch()
         return device
 
-    @http.route("/kiosk/danh-gia/<string:token>", type="http", auth="public", website=True, methods=["GET"], sitemap=False)
+    @http.route(
+        "/kiosk/danh-gia/<string:token>", type="http", auth="public", website=True, methods=["GET"], sitemap=False
+    )
     def kiosk_page(self, token, **kw):
         device = self._device(token)
         if not device:
-            return request.render(
-                "public_admin_survey.kiosk_not_found", {}, status=404, headers=PRIVATE_HEADERS
-            )
+            return request.render("public_admin_survey.kiosk_not_found", {}, status=404, headers=PRIVATE_HEADERS)
         return request.render(
             "public_admin_survey.kiosk_page",
             {"device": device, "counter": device.counter_id, "token": token},

@@ -151,13 +151,13 @@ class PublicAdminDossier(models.Model):
         counter = user.public_admin_counter_id
         if not counter:
             raise UserError(self.env._("You are not seated at a counter: choose your counter first."))
-        kiosk = self.env["public_admin.device"].sudo().search(
-            [("kind", "=", "satisfaction_kiosk"), ("counter_id", "=", counter.id)], limit=1
+        kiosk = (
+            self.env["public_admin.device"]
+            .sudo()
+            .search([("kind", "=", "satisfaction_kiosk"), ("counter_id", "=", counter.id)], limit=1)
         )
         if not kiosk:
-            raise UserError(
-                self.env._("Counter %(counter)s has no satisfaction kiosk.", counter=counter.display_name)
-            )
+            raise UserError(self.env._("Counter %(counter)s has no satisfaction kiosk.", counter=counter.display_name))
         # sudo: write access to the dossier and the front-desk role were checked above
         user_input = self.sudo()._public_admin_ensure_evaluation()
         refusal = user_input and user_input._public_admin_refusal()

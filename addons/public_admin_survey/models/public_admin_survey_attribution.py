@@ -17,15 +17,17 @@ class PublicAdminSurveyAttribution(models.Model):
     _description = "Satisfaction rating attributed to an agency, officer or counter"
     _order = "date_answered desc, id desc"
 
-    user_input_id = fields.Many2one("survey.user_input", string="Evaluation", required=True, ondelete="cascade", index=True)
-    dossier_id = fields.Many2one("public_admin.dossier", string="Dossier", required=True, ondelete="cascade", index=True)
-    procedure_id = fields.Many2one("public_admin.procedure", string="Procedure", index=True)
+    user_input_id = fields.Many2one(
+        "survey.user_input", string="Evaluation", required=True, ondelete="cascade", index=True
+    )
+    dossier_id = fields.Many2one("public_admin.dossier", required=True, ondelete="cascade", index=True)
+    procedure_id = fields.Many2one("public_admin.procedure", index=True)
     kind = fields.Selection(
         [("agency", "Agency"), ("officer", "Officer"), ("counter", "Counter")], required=True, index=True
     )
-    agency_id = fields.Many2one("public_admin.agency", string="Agency", index=True)
+    agency_id = fields.Many2one("public_admin.agency", index=True)
     user_id = fields.Many2one("res.users", string="Officer", index=True)
-    counter_id = fields.Many2one("public_admin.counter", string="Counter", index=True)
+    counter_id = fields.Many2one("public_admin.counter", index=True)
     reception_centre_id = fields.Many2one("public_admin.agency", string="Reception centre", index=True)
     date_answered = fields.Datetime(string="Answered on", index=True)
     rating = fields.Selection(LEVELS, string="Overall rating", index=True)
@@ -76,6 +78,4 @@ class PublicAdminSurveyAttribution(models.Model):
             [group_by],
             ["__count", "satisfied_rate:avg", "score:avg"],
         )
-        return {
-            key: {"count": count, "satisfied_rate": rate, "score": score} for key, count, rate, score in groups
-        }
+        return {key: {"count": count, "satisfied_rate": rate, "score": score} for key, count, rate, score in groups}

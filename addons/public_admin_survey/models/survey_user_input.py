@@ -179,7 +179,9 @@ class SurveyUserInput(models.Model):
                     value = question.suggested_answer_ids.filtered(lambda a, answer_id=answer_id: a.id == answer_id)
                     if not value:
                         raise UserError(
-                            self.env._("The answer to “%(question)s” is not one of its choices.", question=question.title)
+                            self.env._(
+                                "The answer to “%(question)s” is not one of its choices.", question=question.title
+                            )
                         )
             else:
                 value = (raw if isinstance(raw, str) else "").strip()
@@ -191,9 +193,7 @@ class SurveyUserInput(models.Model):
                 missing.append(question.title)
             parsed.append((question, value))
         if missing:
-            raise UserError(
-                self.env._("Please answer these questions: %(questions)s.", questions="; ".join(missing))
-            )
+            raise UserError(self.env._("Please answer these questions: %(questions)s.", questions="; ".join(missing)))
         if not any(value for _question, value in parsed):
             raise UserError(self.env._("Please answer at least one question."))
         return parsed

@@ -48,9 +48,7 @@ class TestEvaluationPerDossier(PublicAdminSurveyCase):
         steps[3].user_id = self.head_construction
         dossier.with_user(self.front_desk).action_return_result()
         evaluation = self.rate(dossier, "satisfied")
-        self.assertEqual(
-            evaluation.public_admin_agency_ids, self.centre | self.construction | self.environment
-        )
+        self.assertEqual(evaluation.public_admin_agency_ids, self.centre | self.construction | self.environment)
         self.assertEqual(
             set(evaluation.public_admin_user_ids.ids),
             {

@@ -23,7 +23,9 @@ class PublicAdminSurveyHttpCase(PublicAdminSurveyCommon, PublicAdminPortalCase):
     @classmethod
     def setup_survey_data_after_portal(cls):
         Counter = cls.env["public_admin.counter"].with_user(cls.manager)
-        cls.counter = Counter.create({"reception_centre_id": cls.centre.id, "number": 3, "name": "Quầy 3 – Trả kết quả"})
+        cls.counter = Counter.create(
+            {"reception_centre_id": cls.centre.id, "number": 3, "name": "Quầy 3 – Trả kết quả"}
+        )
         cls.front_desk.with_user(cls.front_desk).write({"public_admin_counter_id": cls.counter.id})
         cls.kiosk = (
             cls.env["public_admin.device"]
@@ -74,9 +76,7 @@ class TestEvaluationPage(PublicAdminSurveyHttpCase):
         self.evaluation.invalidate_recordset()
         self.assertEqual(self.evaluation.state, "done")
         self.assertEqual(self.evaluation.public_admin_channel, "link")
-        self.assertIn(
-            "Cán bộ tận tình", self.evaluation.user_input_line_ids.filtered("value_text_box").value_text_box
-        )
+        self.assertIn("Cán bộ tận tình", self.evaluation.user_input_line_ids.filtered("value_text_box").value_text_box)
         # Replayed: refused with a message, nothing changes.
         lines = self.evaluation.user_input_line_ids
         again = self.post_answers(self.token, {self.q_overall.id: self.answer(self.q_overall, "not_satisfied").id})
@@ -165,14 +165,18 @@ class TestSurveyAccessMatrix(PublicAdminSurveyHttpCase):
             "officer": self.officer_construction,
             "manager": self.manager,
         }
-        revoked = self.env["public_admin.device"].sudo().create(
-            {
-                "name": "Máy cũ",
-                "kind": "satisfaction_kiosk",
-                "reception_centre_id": self.centre.id,
-                "counter_id": self.counter.id,
-                "active": False,
-            }
+        revoked = (
+            self.env["public_admin.device"]
+            .sudo()
+            .create(
+                {
+                    "name": "Máy cũ",
+                    "kind": "satisfaction_kiosk",
+                    "reception_centre_id": self.centre.id,
+                    "counter_id": self.counter.id,
+                    "active": False,
+                }
+            )
         )
         revoked_token = revoked.access_token
         for role, user in roles.items():
@@ -260,4 +264,3 @@ class TestKioskTour(PublicAdminSurveyHttpCase):
         self.assertEqual(dossier.public_admin_rating, "very_satisfied")
         # The next visitor: the kiosk is idle and has nothing to show.
         self.start_tour(f"/kiosk/danh-gia/{self.kiosk_token}", "public_admin_survey_kiosk_idle_tour", login=None)
-
