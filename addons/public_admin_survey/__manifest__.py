@@ -20,6 +20,9 @@
         "views/public_admin_survey_attribution_views.xml",
         "views/public_admin_survey_menus.xml",
     ],
+    "demo": [
+        "demo/public_admin_survey_demo.xml",
+    ],
     "assets": {
         "web.assets_frontend": [
             "public_admin_survey/static/src/js/satisfaction_kiosk.js",

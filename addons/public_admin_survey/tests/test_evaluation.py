@@ -374,3 +374,22 @@ class TestSatisfactionIndices(PublicAdminSurveyCase):
         # Nothing finished in the period: no figure.
         empty = types.SimpleNamespace(**dict(vars(period), agencies=self.health))
         self.assertIsNone(self.env["public_admin.dossier"]._indicator_5_4(empty))
+
+
+@tagged("post_install", "-at_install")
+class TestDemoEvaluations(PublicAdminSurveyCase):
+    def test_demo_answers_returned_dossiers_on_the_day_and_only_once(self):
+        dossiers = [self.returned_dossier() for _i in range(4)]
+        Loader = self.env["public_admin.survey.demo.loader"]
+        answered = Loader._load_demo_evaluations(share=1.0)
+        self.assertGreaterEqual(answered, 4)
+        for dossier in dossiers:
+            evaluation = self.evaluation_of(dossier)
+            self.assertEqual(evaluation.state, "done")
+            self.assertTrue(evaluation.public_admin_rating)
+            self.assertLessEqual(evaluation.public_admin_date_answered, fields.Datetime.now())
+            self.assertTrue(evaluation.public_admin_attribution_ids)
+        # Returned at counter 3, which has a kiosk: most answers were taken there.
+        devices = {self.evaluation_of(d).public_admin_device_id for d in dossiers}
+        self.assertIn(self.kiosk, devices)
+        self.assertEqual(Loader._load_demo_evaluations(share=1.0), 0, "answered once")

@@ -1,0 +1,1 @@
+from . import public_admin_survey_demo_loader
