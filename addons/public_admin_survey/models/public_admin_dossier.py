@@ -111,32 +111,34 @@ class PublicAdminDossier(models.Model):
         return result
 
     def _notify_applicant(self, event):
-        """With the result's notification, the applicant gets the link to rate the service."""
-        result = super()._notify_applicant(event)
-        if event == "returned" and not self.env.context.get("public_admin_no_notify"):
+        # The evaluation exists before the result's notification, which carries its link.
+        if event == "returned":
             for dossier in self.sudo():  # called by the transition after its checks
-                user_input = dossier._public_admin_ensure_evaluation()
-                if user_input and user_input.state != "done":
-                    dossier._public_admin_send_evaluation_link()
-        return result
+                dossier._public_admin_ensure_evaluation()
+        return super()._notify_applicant(event)
 
-    def _public_admin_send_evaluation_link(self):
-        """Email and SMS with the evaluation link, as the applicant's preferences allow."""
-        self.ensure_one()
-        partner = self.partner_id
-        template = self.env.ref("public_admin_survey.mail_template_dossier_evaluation", raise_if_not_found=False)
-        if template and self.applicant_email and partner.public_admin_notify_email:
-            self.with_context(mail_notify_author=self.env.user.partner_id == partner).message_post_with_source(
-                template, subtype_xmlid="mail.mt_comment", partner_ids=partner.ids
+    def _notification_templates(self, event):
+        """While the evaluation is open, the result's email and SMS are the centre's own with
+        the evaluation link added."""
+        mail_template, sms_template = super()._notification_templates(event)
+        if event == "returned" and self._public_admin_open_evaluation():
+            suffix = "_post" if self.return_method == "post" else ""
+            mail_template = (
+                self.env.ref("public_admin_survey.mail_template_dossier_returned_evaluation", raise_if_not_found=False)
+                or mail_template
             )
-        sms_template = self.env.ref("public_admin_survey.sms_template_dossier_evaluation", raise_if_not_found=False)
-        if sms_template and self.applicant_phone and partner.public_admin_notify_sms:
-            self._message_sms_with_template(
-                template=sms_template,
-                partner_ids=partner.ids,
-                sms_pid_to_number={partner.id: self.applicant_phone},
-                put_in_queue=True,
+            sms_template = (
+                self.env.ref(
+                    f"public_admin_survey.sms_template_dossier_returned{suffix}_evaluation", raise_if_not_found=False
+                )
+                or sms_template
             )
+        return mail_template, sms_template
+
+    def _public_admin_open_evaluation(self):
+        """The dossier's evaluation if it can still be answered (as superuser, see above)."""
+        user_input = self._public_admin_evaluation()
+        return user_input if user_input and not user_input._public_admin_refusal() else user_input.browse()
 
     # ------------------------------------------------------------------ kiosk
     def action_invite_evaluation(self):

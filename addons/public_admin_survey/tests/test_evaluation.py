@@ -179,17 +179,31 @@ class TestEvaluationConcurrency(TransactionCase):
 
 @tagged("post_install", "-at_install")
 class TestEvaluationNotifications(PublicAdminSurveyCase):
-    def test_link_goes_out_with_the_result_by_email_and_sms(self):
-        dossier = self.finished_dossier()
-        self.env["sms.sms"].sudo().search([]).unlink()
-        dossier.with_user(self.front_desk).action_return_result()
+    def assertOneResultNotificationWithLink(self, dossier, sms_text):
         url = dossier.sudo().public_admin_evaluation_url
         self.assertIn("/danh-gia/", url)
-        bodies = dossier.message_ids.mapped("body")
-        self.assertTrue(any(url in (body or "") for body in bodies), "the email with the link is in the chatter")
-        sms = self.env["sms.sms"].sudo().search([("body", "like", url)])
-        self.assertEqual(len(sms), 1, "one SMS with the link")
-        self.assertEqual(sms.number, dossier.applicant_phone)
+        emails = dossier.message_ids.filtered(
+            lambda m: m.message_type != "sms" and "Result returned" in (m.subject or "")
+        )
+        self.assertEqual(len(emails), 1, "one email: the result's, with the link")
+        self.assertIn(url, emails.body)
+        self.assertIn("Thank you for using our services", emails.body)
+        sms = self.env["sms.sms"].sudo().search([("id", ">", self.last_sms)])
+        self.assertEqual(len(sms), 1, "one SMS: the result's, with the link")
+        self.assertIn(url, sms.body)
+        self.assertIn(sms_text, sms.body)
+
+    def test_link_goes_out_with_the_result_by_email_and_sms(self):
+        dossier = self.finished_dossier()
+        self.last_sms = max(self.env["sms.sms"].sudo().search([]).ids or [0])
+        dossier.with_user(self.front_desk).action_return_result()
+        self.assertOneResultNotificationWithLink(dossier, "Result returned")
+
+    def test_link_goes_out_with_the_posted_result_too(self):
+        dossier = self.finished_dossier()
+        self.last_sms = max(self.env["sms.sms"].sudo().search([]).ids or [0])
+        dossier.with_user(self.front_desk).action_return_result(method="post", tracking_number="EB123456789VN")
+        self.assertOneResultNotificationWithLink(dossier, "tracking number EB123456789VN")
 
     def test_replayed_history_tells_nobody(self):
         dossier = self.finished_dossier()
