@@ -6,7 +6,7 @@
     "author": "Public Admin Centre Suite contributors",
     "website": "https://github.com/public-admin-centre/public-admin-centre",
     "license": "LGPL-3",
-    "depends": ["public_admin_centre", "survey", "bus"],
+    "depends": ["public_admin_centre", "survey", "bus", "report_xlsx"],
     "data": [
         "security/ir.model.access.csv",
         "security/public_admin_survey_rules.xml",

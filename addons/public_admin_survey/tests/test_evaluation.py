@@ -1,7 +1,9 @@
+import io
 import threading
 import types
 from datetime import datetime, timedelta
 
+import openpyxl
 from psycopg2 import IntegrityError
 
 from odoo import fields
@@ -407,3 +409,29 @@ class TestDemoEvaluations(PublicAdminSurveyCase):
         devices = {self.evaluation_of(d).public_admin_device_id for d in dossiers}
         self.assertIn(self.kiosk, devices)
         self.assertEqual(Loader._load_demo_evaluations(share=1.0), 0, "answered once")
+
+
+@tagged("post_install", "-at_install")
+class TestSatisfactionExcel(PublicAdminSurveyCase):
+    def test_manager_exports_the_indices_to_excel(self):
+        dossiers = [self.returned_dossier() for _i in range(4)]
+        for dossier, level in zip(dossiers, ["very_satisfied", "satisfied", "satisfied", "not_satisfied"], strict=True):
+            self.rate(dossier, level, attitude=level)
+        rows = (
+            self.env["public_admin.survey.attribution"]
+            .with_user(self.manager)
+            .search([("dossier_id", "in", [d.id for d in dossiers])])
+        )
+        content, kind = (
+            self.env["ir.actions.report"]
+            .with_user(self.manager)
+            ._render_xlsx("public_admin_survey.public_admin_satisfaction_report_xlsx", rows.ids, {})
+        )
+        self.assertEqual(kind, "xlsx")
+        workbook = openpyxl.load_workbook(io.BytesIO(content))
+        by_agency = {row[0]: row[1:] for row in workbook["Theo cơ quan"].iter_rows(min_row=2, values_only=True)}
+        self.assertEqual(by_agency[self.construction.display_name], (4, 1, 2, 1, 75.0, 2.0))
+        by_officer = {row[0]: row[1:] for row in workbook["Theo cán bộ"].iter_rows(min_row=2, values_only=True)}
+        self.assertEqual(by_officer[self.front_desk.display_name][0], 4)
+        criteria = {row[0]: row[1:] for row in workbook["Theo tiêu chí"].iter_rows(min_row=2, values_only=True)}
+        self.assertEqual(criteria[self.q_attitude.title], (1, 2, 1, 75.0))

@@ -1,0 +1,1 @@
+from . import public_admin_satisfaction_xlsx
