@@ -19,6 +19,7 @@
         "views/public_admin_dossier_views.xml",
         "views/public_admin_survey_attribution_views.xml",
         "views/public_admin_survey_menus.xml",
+        "report/public_admin_evaluation_slip_templates.xml",
     ],
     "demo": [
         "demo/public_admin_survey_demo.xml",

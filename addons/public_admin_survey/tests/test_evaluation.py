@@ -1,3 +1,4 @@
+import base64
 import io
 import threading
 import types
@@ -435,3 +436,24 @@ class TestSatisfactionExcel(PublicAdminSurveyCase):
         self.assertEqual(by_officer[self.front_desk.display_name][0], 4)
         criteria = {row[0]: row[1:] for row in workbook["Theo tiêu chí"].iter_rows(min_row=2, values_only=True)}
         self.assertEqual(criteria[self.q_attitude.title], (1, 2, 1, 75.0))
+
+
+@tagged("post_install", "-at_install")
+class TestEvaluationSlip(PublicAdminSurveyCase):
+    def test_front_desk_prints_the_qr_of_the_evaluation_link(self):
+        dossier = self.returned_dossier()
+        Slip = self.env["report.public_admin_survey.report_evaluation_slip"].with_user(self.front_desk)
+        values = Slip._get_report_values(dossier.ids)
+        url = self.evaluation_of(dossier)._public_admin_url()
+        self.assertEqual(values["slips"][0]["url"], url)
+        self.assertTrue(base64.b64decode(values["slips"][0]["qr"]).startswith(b"\x89PNG"))
+        html = self.env["ir.actions.report"]._render_qweb_html(
+            "public_admin_survey.public_admin_dossier_report_evaluation_slip", dossier.ids
+        )[0]
+        self.assertIn(url.encode(), html)
+        # An officer of an agency the dossier never reached cannot print it; a rated dossier has no slip.
+        with self.assertRaises(AccessError):
+            Slip.with_user(self.officer_health)._get_report_values(dossier.ids)
+        self.rate(dossier, "satisfied")
+        with self.assertRaisesRegex(UserError, "no evaluation open"):
+            Slip._get_report_values(dossier.ids)
