@@ -241,6 +241,28 @@ class TestSurveyAccessMatrix(PublicAdminSurveyHttpCase):
         self.assertIn("error", replay)
         self.assertFalse(self.json(f"/kiosk/danh-gia/{self.kiosk_token}/pending")["evaluation"])
 
+    def test_kiosk_left_idle_withdraws_the_invitation_but_not_the_link(self):
+        dossier = self.returned_dossier()
+        dossier.with_user(self.front_desk).action_invite_evaluation()
+        evaluation = self.evaluation_of(dossier)
+        self.authenticate(None, None)
+        # The kiosk's inactivity timer: the citizen walked away without answering.
+        self.assertEqual(
+            self.json(f"/kiosk/danh-gia/{self.kiosk_token}/dismiss", evaluation_id=evaluation.id), {"done": True}
+        )
+        self.assertFalse(self.json(f"/kiosk/danh-gia/{self.kiosk_token}/pending")["evaluation"])
+        evaluation.invalidate_recordset()
+        self.assertFalse(evaluation.public_admin_kiosk_id)
+        # The next person at the kiosk cannot answer it; the applicant still can by the link.
+        overall = self.answer(self.q_overall, "satisfied")
+        refused = self.json(
+            f"/kiosk/danh-gia/{self.kiosk_token}/submit",
+            evaluation_id=evaluation.id,
+            answers={str(self.q_overall.id): overall.id},
+        )
+        self.assertIn("error", refused)
+        self.assertEqual(self.url_open(f"/danh-gia/{evaluation.access_token}").status_code, 200)
+
 
 @tagged("post_install", "-at_install")
 class TestKioskTour(PublicAdminSurveyHttpCase):
