@@ -37,10 +37,12 @@ class PublicAdminSurveyDemoLoader(models.AbstractModel):
             if not evaluation or evaluation.state == "done":
                 continue
             returned = dossier.date_returned or fields.Datetime.now()
-            # Offered when the result was returned, valid 30 days from then.
-            evaluation.write({"deadline": returned + timedelta(days=30)})
+            # Offered when the result was returned, valid 30 days from then (set once answered:
+            # the answer of a result returned long ago was given on the day, in time).
+            deadline = returned + timedelta(days=30)
             when = min(returned + timedelta(minutes=rng.randint(1, 600)), fields.Datetime.now())
-            if rng.random() > share or when > evaluation.deadline:
+            if rng.random() > share:
+                evaluation.write({"deadline": deadline})
                 continue
             overall_level = rng.choices(list(OVERALL_WEIGHTS), weights=list(OVERALL_WEIGHTS.values()))[0]
             answers = {}
@@ -62,7 +64,7 @@ class PublicAdminSurveyDemoLoader(models.AbstractModel):
             device = kiosk if kiosk and rng.random() < 0.8 else None
             evaluation._public_admin_submit(answers, device=device)
             # Answered on the day, not at the loading time.
-            evaluation.write({"public_admin_date_answered": when, "end_datetime": when})
+            evaluation.write({"public_admin_date_answered": when, "end_datetime": when, "deadline": deadline})
             evaluation.public_admin_attribution_ids.write({"date_answered": when})
             answered += 1
         _logger.info("Demo evaluations: %s answered of %s returned dossiers", answered, len(dossiers))
