@@ -397,6 +397,9 @@ class TestSatisfactionIndices(PublicAdminSurveyCase):
 class TestDemoEvaluations(PublicAdminSurveyCase):
     def test_demo_answers_returned_dossiers_on_the_day_and_only_once(self):
         dossiers = [self.returned_dossier() for _i in range(4)]
+        # A result returned 45 days ago: answered on the day, its link expired since.
+        long_ago = fields.Datetime.now() - timedelta(days=45)
+        dossiers[0].sudo().write({"date_returned": long_ago})
         Loader = self.env["public_admin.survey.demo.loader"]
         answered = Loader._load_demo_evaluations(share=1.0)
         self.assertGreaterEqual(answered, 4)
@@ -409,6 +412,9 @@ class TestDemoEvaluations(PublicAdminSurveyCase):
         # Returned at counter 3, which has a kiosk: most answers were taken there.
         devices = {self.evaluation_of(d).public_admin_device_id for d in dossiers}
         self.assertIn(self.kiosk, devices)
+        old = self.evaluation_of(dossiers[0])
+        self.assertLess(old.public_admin_date_answered, long_ago + timedelta(days=1))
+        self.assertLess(old.deadline, fields.Datetime.now())
         self.assertEqual(Loader._load_demo_evaluations(share=1.0), 0, "answered once")
 
 
