@@ -314,12 +314,6 @@ class TestSatisfactionIndices(PublicAdminSurveyCase):
     - criterion “attitude” answered twice (very satisfied, not satisfied): 50%, score 2.0
     """
 
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        # Earlier answers of the database (demo data) do not count: the figures are by agency
-        # and counter of this test only.
-
     def setUp(self):
         super().setUp()
         self.dossiers = [self.returned_dossier() for _i in range(5)]
