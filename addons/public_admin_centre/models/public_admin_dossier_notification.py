@@ -32,7 +32,7 @@ class PublicAdminDossier(models.Model):
             partner = dossier.partner_id
             # A citizen acting online is the author of the message: still notify them.
             dossier = dossier.with_context(mail_notify_author=self.env.user.partner_id == partner)
-            mail_template = self.env.ref(f"public_admin_centre.mail_template_dossier_{event}", raise_if_not_found=False)
+            mail_template, sms_template = dossier._notification_templates(event)
             if mail_template and dossier.applicant_email and partner.public_admin_notify_email:
                 # The address declared on the dossier wins over the contact's own.
                 recipient = partner
@@ -45,14 +45,6 @@ class PublicAdminDossier(models.Model):
                     subtype_xmlid="mail.mt_comment",
                     partner_ids=recipient.ids,
                 )
-            # Results sent by post have their own SMS: each text is a whole translatable sentence.
-            by_post = (event == "done" and dossier.channel == "postal") or (
-                event == "returned" and dossier.return_method == "post"
-            )
-            sms_template = (
-                by_post
-                and self.env.ref(f"public_admin_centre.sms_template_dossier_{event}_post", raise_if_not_found=False)
-            ) or self.env.ref(f"public_admin_centre.sms_template_dossier_{event}", raise_if_not_found=False)
             if sms_template and dossier.applicant_phone and partner.public_admin_notify_sms:
                 # Queued, not sent inline: a slow gateway must not hold the counter's reception.
                 dossier._message_sms_with_template(
@@ -65,6 +57,21 @@ class PublicAdminDossier(models.Model):
         if sms_queued:
             self.env.ref("sms.ir_cron_sms_scheduler_action").sudo()._trigger()
         return True
+
+    def _notification_templates(self, event):
+        """The mail and SMS templates (either may be empty) that tell this dossier's applicant
+        about ``event``. A hook: an addon returns its own version of a notification here (the
+        survey addon adds the evaluation link to the result's)."""
+        self.ensure_one()
+        mail_template = self.env.ref(f"public_admin_centre.mail_template_dossier_{event}", raise_if_not_found=False)
+        # Results sent by post have their own SMS: each text is a whole translatable sentence.
+        by_post = (event == "done" and self.channel == "postal") or (
+            event == "returned" and self.return_method == "post"
+        )
+        sms_template = (
+            by_post and self.env.ref(f"public_admin_centre.sms_template_dossier_{event}_post", raise_if_not_found=False)
+        ) or self.env.ref(f"public_admin_centre.sms_template_dossier_{event}", raise_if_not_found=False)
+        return mail_template, sms_template
 
     # ------------------------------------------------------------------ cron
     @api.model

@@ -1,2 +1,4 @@
 from . import complaint
 from . import complaint_portal
+from . import evaluation
+from . import kiosk

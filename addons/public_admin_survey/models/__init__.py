@@ -6,3 +6,10 @@ from . import public_admin_complaint_indicator
 from . import public_admin_complaint_wizard
 from . import public_admin_dossier_complaint
 from . import public_admin_complaint_xlsx
+from . import survey_question
+from . import survey_user_input
+from . import survey_user_input_line
+from . import public_admin_survey_attribution
+from . import public_admin_device
+from . import public_admin_dossier
+from . import res_config_settings

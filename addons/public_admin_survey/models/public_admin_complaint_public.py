@@ -140,22 +140,17 @@ class PublicAdminComplaint(models.Model):
     def _create_from_rating(self, user_input):
         """A complaint received from a "not satisfied" rating (``survey.user_input``).
 
-        The dossier is read from the rating's dossier field (``public_admin_dossier_id`` or
-        ``dossier_id``, whichever the rating has), the text from its free-text answers. Classified
+        The dossier is the rating's, the text its free-text answers. Classified
         "other" until a manager classifies it. Returns the complaint (or an empty recordset when
         the rating has no dossier and no contact to answer).
         """
         user_input = user_input.sudo()
-        dossier = self.env["public_admin.dossier"]
-        for field_name in ("public_admin_dossier_id", "dossier_id"):
-            if field_name in user_input._fields and user_input[field_name]:
-                dossier = user_input[field_name]
-                break
-        comments = []
-        for line in getattr(user_input, "user_input_line_ids", []):
-            text = line.value_text_box or line.value_char_box if "value_text_box" in line._fields else ""
-            if text and text.strip():
-                comments.append(text.strip())
+        dossier = user_input.public_admin_dossier_id
+        comments = [
+            text.strip()
+            for text in user_input.user_input_line_ids.mapped(lambda line: line.value_text_box or line.value_char_box)
+            if text and text.strip()
+        ]
         partner = user_input.partner_id
         content = "\n".join(comments) or self.env._("Not satisfied with the service (rating without comment).")
         dossier = dossier.sudo()

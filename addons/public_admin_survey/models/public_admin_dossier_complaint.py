@@ -26,3 +26,9 @@ class PublicAdminDossier(models.Model):
         action["domain"] = [("dossier_id", "=", self.id)]
         action["context"] = {"default_dossier_id": self.id}
         return action
+
+    @api.model
+    def _public_admin_unhappy_dossier_domain(self):
+        """A dossier that got a complaint counts as unhappy for indicator 5.4, as one rated "not
+        satisfied" does (one expression: the satisfaction indicator negates it)."""
+        return ["|", *super()._public_admin_unhappy_dossier_domain(), ("complaint_ids", "!=", False)]

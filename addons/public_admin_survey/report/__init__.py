@@ -1,0 +1,2 @@
+from . import public_admin_evaluation_slip
+from . import public_admin_satisfaction_xlsx
