@@ -232,15 +232,19 @@ class TestNotSatisfiedFollowUp(PublicAdminSurveyCase):
         self.rate(dossier, "satisfied")
         self.assertEqual(dossier.sudo().activity_ids, activities)
 
-    def test_complaint_option_is_offered_only_with_the_complaints(self):
-        options = dict(self.env["res.config.settings"]._public_admin_unhappy_follow_up_selection())
-        self.assertEqual("complaint" in options, "public_admin.complaint" in self.env)
-        # Set to “complaint” without the complaints: the activity is still scheduled.
-        if "public_admin.complaint" not in self.env:
-            self.env["ir.config_parameter"].sudo().set_param("public_admin_survey.unhappy_follow_up", "complaint")
-            dossier = self.returned_dossier()
-            self.rate(dossier, "not_satisfied")
-            self.assertTrue(dossier.sudo().activity_ids)
+    def test_not_satisfied_opens_a_complaint_when_so_configured(self):
+        self.env["ir.config_parameter"].sudo().set_param("public_admin_survey.unhappy_follow_up", "complaint")
+        dossier = self.returned_dossier()
+        activities = dossier.sudo().activity_ids
+        self.rate(dossier, "not_satisfied")
+        complaint = self.env["public_admin.complaint"].sudo().search([("dossier_id", "=", dossier.id)])
+        self.assertEqual(len(complaint), 1)
+        self.assertEqual(complaint.channel, "rating")
+        self.assertEqual(complaint.category, "other")
+        self.assertEqual(dossier.sudo().activity_ids, activities, "a complaint instead of an activity")
+        self.assertIn(
+            dossier, self.env["public_admin.dossier"].sudo().search(dossier._public_admin_unhappy_dossier_domain())
+        )
 
 
 @tagged("post_install", "-at_install")
