@@ -25,3 +25,5 @@ from . import ir_http
 from . import res_partner
 from . import res_config_settings
 from . import sms_sms
+from . import public_admin_statistics_report
+from . import public_admin_statistics_report_line

@@ -25,3 +25,4 @@ from . import test_conditional_documents
 from . import test_search_without_diacritics
 from . import test_state_names
 from . import test_citizen_pages
+from . import test_statistics_report
