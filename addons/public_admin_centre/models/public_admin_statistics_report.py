@@ -110,7 +110,7 @@ class PublicAdminStatisticsReport(models.Model):
 
     _name = "public_admin.statistics.report"
     _description = "Statistics report on the handling of procedures"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "public_admin.report.scope.mixin"]
     _order = "date_from desc, id desc"
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -179,31 +179,7 @@ class PublicAdminStatisticsReport(models.Model):
             raise UserError(self.env._("A locked report cannot be deleted."))
         return super().unlink()
 
-    # ------------------------------------------------------------------ scope and period
-    def _allowed_agencies(self):
-        """The agencies whose figures the user may see; None for all (managers)."""
-        if self.env.su or self.env.user.has_group("public_admin_centre.group_centre_manager"):
-            return None
-        if not self.env.user.has_group("public_admin_centre.group_agency_head"):
-            raise AccessError(self.env._("Only centre managers and agency heads read the statistics."))
-        return self.env["public_admin.dossier"]._my_agencies()
-
-    def _check_scope(self):
-        """Agency heads get their own agencies' figures only (an empty scope becomes theirs)."""
-        allowed = self._allowed_agencies()
-        if allowed is None:
-            return
-        for report in self:
-            if not report.agency_ids:
-                report.agency_ids = self.env.user.public_admin_agency_ids
-            elif report.agency_ids - allowed:
-                raise AccessError(
-                    self.env._(
-                        "You may only read the figures of your own agencies, not those of %(agencies)s.",
-                        agencies=", ".join((report.agency_ids - allowed).mapped("name")),
-                    )
-                )
-
+    # ------------------------------------------------------------------ period
     def _period(self):
         self.ensure_one()
         return ReportPeriod.from_dates(self.date_from, self.date_to, self.agency_ids)

@@ -26,3 +26,4 @@ from . import test_search_without_diacritics
 from . import test_state_names
 from . import test_citizen_pages
 from . import test_statistics_report
+from . import test_national_indicators
