@@ -35,3 +35,4 @@ from . import public_admin_indicator
 from . import public_admin_indicator_engine
 from . import public_admin_indicator_measures
 from . import public_admin_self_score
+from . import public_admin_manager_dashboard

@@ -4,7 +4,6 @@ from datetime import date, datetime, timedelta
 from odoo import api, fields, models
 
 from ..tools.report_period import ReportPeriod
-from .public_admin_indicator import INDICATOR_GROUPS
 
 TREND_MONTHS = 6
 
@@ -129,7 +128,7 @@ class PublicAdminSelfScoreLine(models.TransientModel):
     sequence = fields.Integer(related="indicator_id.sequence")
     code = fields.Char(related="indicator_id.code")
     name = fields.Char(related="indicator_id.name")
-    group = fields.Selection(INDICATOR_GROUPS, related="indicator_id.group")
+    group = fields.Selection(related="indicator_id.group")
     formula_text = fields.Text(related="indicator_id.formula_text")
     numerator_label = fields.Char(related="indicator_id.numerator_label")
     denominator_label = fields.Char(related="indicator_id.denominator_label")

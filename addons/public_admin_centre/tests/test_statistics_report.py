@@ -155,3 +155,15 @@ class TestStatisticsReport(PublicAdminReportCase):
         )
         with self.assertRaises(AccessError):
             self.new_report(self.officer_construction, date(2025, 11, 1), date(2025, 11, 30))
+
+    def test_printed_as_the_official_form_and_exported_to_excel(self):
+        report = self.new_report(self.manager, date(2025, 11, 1), date(2025, 11, 30))
+        Reports = self.env["ir.actions.report"].with_user(self.manager)
+        html, _kind = Reports._render_qweb_html("public_admin_centre.public_admin_statistics_report_pdf", report.ids)
+        html = html.decode()
+        self.assertIn("Biểu số 06/VPCP/KSTT", html)
+        self.assertIn("Số kỳ trước chuyển qua", html)
+        self.assertIn(self.construction.name, html)
+        content, kind = Reports._render("public_admin_centre.public_admin_statistics_report_xlsx", report.ids)
+        self.assertEqual(kind, "xlsx")
+        self.assertTrue(content.startswith(b"PK"), "an xlsx workbook")
