@@ -42,6 +42,8 @@
         "wizards/public_admin_catalogue_import_wizard_views.xml",
         "views/public_admin_agency_views.xml",
         "views/public_admin_sector_views.xml",
+        "views/public_admin_counter_views.xml",
+        "views/public_admin_device_views.xml",
         "views/public_admin_procedure_views.xml",
         "views/public_admin_dossier_views.xml",
         "views/public_admin_personal_data_log_views.xml",

@@ -9,6 +9,8 @@ from . import public_admin_calendar_makeup_day
 from . import resource_calendar
 from . import public_admin_deadline
 from . import public_admin_dossier_counter
+from . import public_admin_counter
+from . import public_admin_device
 from . import public_admin_dossier
 from . import public_admin_dossier_workflow
 from . import public_admin_dossier_notification

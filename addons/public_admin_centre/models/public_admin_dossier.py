@@ -207,6 +207,12 @@ class PublicAdminDossier(models.Model):
     )
     user_id = fields.Many2one("res.users", string="Holder", tracking=True, index=True, copy=False)
     receiving_user_id = fields.Many2one("res.users", string="Received by", readonly=True, copy=False)
+    reception_counter_id = fields.Many2one(
+        "public_admin.counter", string="Received at counter", readonly=True, copy=False, index="btree_not_null"
+    )
+    return_counter_id = fields.Many2one(
+        "public_admin.counter", string="Returned at counter", readonly=True, copy=False, index="btree_not_null"
+    )
     is_inter_agency = fields.Boolean(compute="_compute_is_inter_agency", store=True, string="Inter-agency")
 
     pause_ids = fields.One2many("public_admin.dossier.pause", "dossier_id", string="Clock stops", copy=False)

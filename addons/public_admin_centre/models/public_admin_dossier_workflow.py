@@ -417,6 +417,7 @@ class PublicAdminDossier(models.Model):
                 date_due_initial=date_due,
                 receiving_user_id=self.env.user.id,
                 receiving_agency_id=agency.id,
+                reception_counter_id=self.env.user._public_admin_counter_at(agency).id,
                 register_number=self.env["ir.sequence"].next_by_code("public_admin.dossier.register"),
                 agency_ids=[fields.Command.link(agency.id), fields.Command.link(dossier.agency_id.id)],
             )
@@ -654,6 +655,8 @@ class PublicAdminDossier(models.Model):
                 date_closed=now,
                 return_method=method,
                 postal_tracking_number=tracking_number or False,
+                return_counter_id=method == "counter"
+                and self.env.user._public_admin_counter_at(dossier.receiving_agency_id).id,
             )
             dossier.message_post(body=self.env._("Result returned."))
             dossier._notify_applicant("returned")

@@ -12,6 +12,28 @@ class ResUsers(models.Model):
         string="Agencies",
         help="Agencies this officer works for; they decide which dossiers the officer sees.",
     )
+    public_admin_counter_id = fields.Many2one(
+        "public_admin.counter",
+        string="My counter",
+        help="The counter this front-desk officer sits at now; dossiers received and results "
+        "returned are recorded at it.",
+    )
+
+    @property
+    def SELF_WRITEABLE_FIELDS(self):
+        # The officer says where they sit today from their own preferences.
+        return super().SELF_WRITEABLE_FIELDS + ["public_admin_counter_id"]
+
+    @property
+    def SELF_READABLE_FIELDS(self):
+        return super().SELF_READABLE_FIELDS + ["public_admin_counter_id"]
+
+    def _public_admin_counter_at(self, reception_centre):
+        """The counter this user sits at, if it belongs to ``reception_centre`` (else none: a
+        counter of another centre is not where this dossier was served)."""
+        self.ensure_one()
+        counter = self.public_admin_counter_id
+        return counter if counter.reception_centre_id == reception_centre else counter.browse()
 
     @api.model_create_multi
     def create(self, vals_list):
