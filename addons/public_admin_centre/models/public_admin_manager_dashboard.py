@@ -102,9 +102,15 @@ class PublicAdminManagerDashboard(models.TransientModel):
         domain = scope + [("date_received", ">=", period.start_utc), ("date_received", "<", period.end_utc)]
         total = self.env[DOSSIER].search_count(domain)
         tiles = [{"label": self.env._("All"), "value": total, "model": DOSSIER, "domain": domain}]
+        tiles += self._count_by(domain, "reception_counter_id", self.env._("No counter recorded"))
         tiles += self._count_by(domain, "receiving_agency_id", self.env._("No receiving unit"))
         tiles += self._count_by(domain, "agency_id", self.env._("No lead agency"))
-        return {"key": "received_today", "title": self.env._("Received today"), "sequence": 10, "tiles": tiles}
+        return {
+            "key": "received_today",
+            "title": self.env._("Received today, by counter and agency"),
+            "sequence": 10,
+            "tiles": tiles,
+        }
 
     def _section_due(self, period, scope, now):
         open_domain = scope + [("state", "in", OPEN_STATES)]

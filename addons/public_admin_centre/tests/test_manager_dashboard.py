@@ -22,9 +22,12 @@ class TestManagerDashboard(PublicAdminReportCase):
 
     def test_manager_sees_the_day_of_the_whole_centre(self):
         dashboard = self.dashboard(self.manager)
-        received = self.tile(dashboard, "Received today", "All")
+        received = self.tile(dashboard, "Received today, by counter and agency", "All")
         self.assertEqual(received.value, 1)
         self.assertEqual(self.opened(received), ["J"], "received at 06:30 this morning")
+        section = "Received today, by counter and agency"
+        self.assertEqual(self.tile(dashboard, section, "No counter recorded").value, 1, "J: nobody sat at a counter")
+        self.assertEqual(self.tile(dashboard, section, self.construction.display_name).value, 1)
         overdue = self.tile(dashboard, "Overdue, by agency and officer", "All overdue")
         self.assertEqual(self.opened(overdue), ["B", "K"])
         self.assertEqual(self.tile(dashboard, "Overdue, by agency and officer", self.health.display_name).value, 1)
