@@ -119,6 +119,8 @@ class PublicAdminManagerDashboard(models.TransientModel):
         horizon = self.env["public_admin.deadline"].add_working_hours(calendar, now, self.hours_ahead)
         due_soon = scope + [("state", "in", RUNNING_STATES), ("date_due", ">=", now), ("date_due", "<", horizon)]
         Dossier = self.env[DOSSIER]
+        # No f-string inside _(): Odoo's term extractor evaluates every string of the call.
+        hours_ahead = "%g" % self.hours_ahead
         return {
             "key": "due",
             "title": self.env._("Falling due"),
@@ -131,7 +133,7 @@ class PublicAdminManagerDashboard(models.TransientModel):
                     "domain": due_today,
                 },
                 {
-                    "label": self.env._("Due within %(hours)s working hours", hours=f"{self.hours_ahead:g}"),
+                    "label": self.env._("Due within %(hours)s working hours", hours=hours_ahead),
                     "value": Dossier.search_count(due_soon),
                     "model": DOSSIER,
                     "domain": due_soon,
@@ -182,12 +184,13 @@ class PublicAdminManagerDashboard(models.TransientModel):
         )
         tiles = []
         for procedure, taken, allowed in groups[:10]:
+            allowed_text = "%.1f" % (allowed or 0.0)
             tiles.append(
                 {
                     "label": self.env._(
                         "%(procedure)s (time allowed %(allowed)s h)",
                         procedure=procedure.display_name,
-                        allowed=f"{allowed or 0:.1f}",
+                        allowed=allowed_text,
                     ),
                     "value": round(taken or 0.0, 1),
                     "unit": "h",
