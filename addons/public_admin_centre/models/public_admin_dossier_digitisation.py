@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 
 
+# pylint: disable=consider-merging-classes-inherited
 class PublicAdminDossierDigitisation(models.Model):
     """What the digitisation indicators (Decision 766, group 4) need to know of a dossier:
     whether its result was issued as an electronic document, whether its documents were

@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 
 
+# pylint: disable=consider-merging-classes-inherited
 class PublicAdminDossierReportFields(models.Model):
     """Stored measures of a dossier for the manager's pivot and graph views: processing time in
     working hours (clock stops excluded) against the procedure's time, and the on-time rate."""

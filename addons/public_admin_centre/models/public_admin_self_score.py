@@ -44,7 +44,7 @@ class PublicAdminSelfScore(models.TransientModel):
         "public_admin.agency", string="Agencies", help="Empty: the whole centre (managers only)."
     )
     line_ids = fields.One2many("public_admin.self.score.line", "score_id", string="Indicators", readonly=True)
-    trend_ids = fields.One2many("public_admin.self.score.trend", "score_id", string="Trend", readonly=True)
+    trend_ids = fields.One2many("public_admin.self.score.trend", "score_id", readonly=True)
     score_total = fields.Float(string="Score", compute="_compute_totals", digits=(16, 2))
     points_measured = fields.Float(string="Out of (measured)", compute="_compute_totals", digits=(16, 2))
     points_lost = fields.Float(string="Points lost", compute="_compute_totals", digits=(16, 2))
