@@ -63,6 +63,7 @@
     "demo": [
         "demo/res_users_demo.xml",
         "demo/public_admin_demo.xml",
+        "demo/public_admin_report_demo.xml",
     ],
     # Read by code, not loaded as data: the official holiday calendar, and the demo catalogue
     # (imported by demo/public_admin_demo_loader.py through Odoo's import).

@@ -30,3 +30,4 @@ from . import test_national_indicators
 from . import test_manager_dashboard
 from . import test_counters
 from . import test_document_reuse
+from . import test_demo_reports
