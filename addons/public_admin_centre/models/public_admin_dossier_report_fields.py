@@ -8,6 +8,9 @@ class PublicAdminDossierReportFields(models.Model):
 
     _inherit = "public_admin.dossier"
 
+    # The reports count by these dates (finished, closed without result in the period).
+    date_finished = fields.Datetime(index=True)
+    date_closed = fields.Datetime(index=True)
     processing_hours = fields.Float(
         string="Processing time (working hours)",
         compute="_compute_processing_hours",
