@@ -123,17 +123,17 @@ class PublicAdminSelfScoreLine(models.TransientModel):
     _description = "Indicator of the self-score"
     _order = "sequence, id"
 
-    score_id = fields.Many2one("public_admin.self.score", required=True, ondelete="cascade")
+    score_id = fields.Many2one("public_admin.self.score", string="Self-score", required=True, ondelete="cascade")
     indicator_id = fields.Many2one("public_admin.indicator", required=True, ondelete="cascade")
     sequence = fields.Integer(related="indicator_id.sequence")
     code = fields.Char(related="indicator_id.code")
     name = fields.Char(related="indicator_id.name")
     group = fields.Selection(related="indicator_id.group")
     formula_text = fields.Text(related="indicator_id.formula_text")
-    numerator_label = fields.Char(related="indicator_id.numerator_label")
-    denominator_label = fields.Char(related="indicator_id.denominator_label")
+    numerator_label = fields.Char(related="indicator_id.numerator_label", string="What the numerator counts")
+    denominator_label = fields.Char(related="indicator_id.denominator_label", string="What the denominator counts")
     max_points = fields.Float(related="indicator_id.max_points", string="Points")
-    formula = fields.Char(string="Score")
+    formula = fields.Char(string="Scoring")
     is_measured = fields.Boolean(string="Measured")
     has_score = fields.Boolean()
     numerator = fields.Float(digits=(16, 0))
