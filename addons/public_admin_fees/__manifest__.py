@@ -28,6 +28,7 @@
         "security/ir.model.access.csv",
         "security/public_admin_fees_rules.xml",
         "data/mail_template_data.xml",
+        "data/public_admin_indicator_data.xml",
         "views/public_admin_procedure_views.xml",
         "views/public_admin_fee_exemption_views.xml",
         "views/public_admin_dossier_views.xml",

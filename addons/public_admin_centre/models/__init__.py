@@ -27,3 +27,14 @@ from . import ir_http
 from . import res_partner
 from . import res_config_settings
 from . import sms_sms
+from . import public_admin_report_scope
+from . import public_admin_statistics_report
+from . import public_admin_statistics_report_line
+from . import public_admin_dossier_digitisation
+from . import public_admin_dossier_report_fields
+from . import public_admin_procedure_publication
+from . import public_admin_indicator
+from . import public_admin_indicator_engine
+from . import public_admin_indicator_measures
+from . import public_admin_self_score
+from . import public_admin_manager_dashboard

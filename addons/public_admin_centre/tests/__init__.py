@@ -25,4 +25,9 @@ from . import test_conditional_documents
 from . import test_search_without_diacritics
 from . import test_state_names
 from . import test_citizen_pages
+from . import test_statistics_report
+from . import test_national_indicators
+from . import test_manager_dashboard
 from . import test_counters
+from . import test_document_reuse
+from . import test_demo_reports

@@ -14,3 +14,4 @@ from . import account_payment
 from . import payment_transaction
 from . import res_company
 from . import account_reconcile_model
+from . import public_admin_indicator_engine

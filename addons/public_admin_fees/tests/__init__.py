@@ -10,3 +10,4 @@ from . import test_fee_reconciliation
 from . import test_tour_fees
 from . import test_procedure_fees
 from . import test_translations
+from . import test_fee_indicators
