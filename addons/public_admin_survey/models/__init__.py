@@ -13,3 +13,4 @@ from . import public_admin_survey_attribution
 from . import public_admin_device
 from . import public_admin_dossier
 from . import res_config_settings
+from . import public_admin_indicator_engine

@@ -201,20 +201,22 @@ class PublicAdminDossier(models.Model):
         """Indicator 5.4 (Decision 766/QĐ-TTg): satisfaction = 100% − share of dossiers late −
         share of dossiers with a complaint or a “not satisfied” rating.
 
-        A dossier both late and unhappy is lost once, so R is the share of dossiers neither late
-        nor unhappy; the score is min(6, 6·R/0.9). Returns the counts and the actions that list
-        them, or None when nothing finished in the period.
+        The two shares are added as the national formula does: a dossier both late and unhappy
+        costs twice (R never goes below 0); the score is min(6, 6·R/0.9). Measured as the current
+        user, like every indicator of the engine: record rules limit what a head counts. Returns
+        the counts and the actions that list them, or None when nothing finished in the period.
         """
-        Dossier = self.sudo()  # an indicator counts the whole centre, whoever reads the report
         base = self._indicator_5_4_domain(period)
-        denominator = Dossier.search_count(base)
+        denominator = self.search_count(base)
         if not denominator:
             return None
-        lost = ["|", ("timeliness", "=", "late")] + self._public_admin_unhappy_dossier_domain()
-        lost_count = Dossier.search_count(base + lost)
-        good = base + [("timeliness", "!=", "late")] + ["!"] + self._public_admin_unhappy_dossier_domain()
+        late = [("timeliness", "=", "late")]
+        unhappy = self._public_admin_unhappy_dossier_domain()
+        lost_count = self.search_count(base + late) + self.search_count(base + unhappy)
+        lost = ["|", *late, *unhappy]
+        good = base + [("timeliness", "!=", "late"), "!", *unhappy]
         return {
-            "numerator": denominator - lost_count,
+            "numerator": max(0, denominator - lost_count),
             "denominator": denominator,
             "numerator_action": ("public_admin.dossier", good),
             "lost_action": ("public_admin.dossier", base + lost),

@@ -358,9 +358,10 @@ class TestSatisfactionIndices(PublicAdminSurveyCase):
         )
         self.assertAlmostEqual(rate, 80.0)
 
-    def test_indicator_5_4_counts_late_and_unhappy_dossiers_once(self):
-        """Five dossiers finished today; dossier 3 is unhappy, dossier 4 is late, dossier 3 is
-        also made late: lost = {3, 4} → R = 3/5."""
+    def test_indicator_5_4_adds_the_late_and_the_unhappy_shares(self):
+        """Five dossiers finished today; dossier 3 is unhappy, dossiers 3 and 4 are late: the
+        national formula adds the shares, 100% − 2/5 late − 1/5 unhappy → R = 2/5; the self-score
+        gives min(6, 6 × 0.4 / 0.9) = 2.67 points."""
         for dossier in self.dossiers[3:]:
             dossier.sudo().write({"timeliness": "late"})
         self.env.flush_all()
@@ -374,7 +375,7 @@ class TestSatisfactionIndices(PublicAdminSurveyCase):
             agencies=self.construction,
         )
         result = self.env["public_admin.dossier"].with_user(self.manager)._indicator_5_4(period)
-        self.assertEqual((result["numerator"], result["denominator"]), (3, 5))
+        self.assertEqual((result["numerator"], result["denominator"]), (2, 5))
         model, lost_domain = result["lost_action"]
         self.assertEqual(model, "public_admin.dossier")
         lost = self.env["public_admin.dossier"].search(lost_domain)
@@ -389,6 +390,14 @@ class TestSatisfactionIndices(PublicAdminSurveyCase):
         # Nothing finished in the period: no figure.
         empty = types.SimpleNamespace(**dict(vars(period), agencies=self.health))
         self.assertIsNone(self.env["public_admin.dossier"]._indicator_5_4(empty))
+        # The centre's engine scores it through this addon.
+        engine = self.env["public_admin.indicator.engine"].with_user(self.manager)
+        evaluated = engine._evaluate(self.env.ref("public_admin_centre.indicator_5_4"), period)
+        self.assertTrue(evaluated["measured"])
+        self.assertAlmostEqual(evaluated["score"], 6 * 0.4 / 0.9, places=4)
+        self.assertAlmostEqual(evaluated["points_lost"], 6 - 6 * 0.4 / 0.9, places=4)
+        no_complaints = engine._evaluate(self.env.ref("public_admin_centre.indicator_5_2"), empty)
+        self.assertEqual((no_complaints["measured"], no_complaints["score"]), (True, 6), "none due: full points")
 
 
 @tagged("post_install", "-at_install")
