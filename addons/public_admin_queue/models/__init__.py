@@ -13,3 +13,4 @@ from . import (
     public_admin_queue_ticket_figures,
     public_admin_dossier,
 )
+from . import public_admin_manager_dashboard

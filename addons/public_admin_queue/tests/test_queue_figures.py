@@ -51,5 +51,17 @@ class TestQueueFigures(QueueCase):
         self.assertEqual(by_counter[self.counter_1.display_name]["serve_minutes"]["mean"], 4.0)
         self.assertEqual(by_counter[self.counter_2.display_name]["served"], 1)
         self.assertEqual(figures["by_officer"][self.front_desk_2.display_name]["serve_minutes"]["p90"], 10.0)
+        # The manager's day shows the waiting room of today, each count opening its tickets.
+        with self.at(2026, 11, 23, 10, 0):
+            dashboard = self.env["public_admin.manager.dashboard"].with_user(self.manager).create({})
+            dashboard.action_refresh()
+        tiles = {tile.label: tile for tile in dashboard.tile_ids if tile.section == "Waiting room today"}
+        self.assertEqual(tiles["Tickets taken"].value, 5)
+        self.assertEqual(tiles["No-shows"].value, 1)
+        self.assertEqual(tiles["Waiting now"].value, 1)
+        self.assertAlmostEqual(tiles["Mean waiting time"].value, 16.2, delta=0.06)
+        self.assertEqual(tiles["Waiting time, 90th percentile"].value, 30.0)
+        no_shows = self.env["public_admin.queue.ticket"].search(tiles["No-shows"].action_open()["domain"])
+        self.assertEqual(no_shows, no_show)
         empty = self.env["public_admin.queue.ticket"]._queue_figures(date(2026, 11, 24), date(2026, 11, 30))
         self.assertEqual((empty["tickets"], empty["wait_minutes"]["mean"]), (0, 0.0))
