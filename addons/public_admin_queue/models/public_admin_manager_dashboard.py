@@ -3,7 +3,7 @@ from odoo import models
 TICKET = "public_admin.queue.ticket"
 
 
-class PublicAdminManagerDashboard(models.Model):
+class PublicAdminManagerDashboard(models.TransientModel):
     """The waiting room of today on the manager's day: tickets, no-shows, waiting times."""
 
     _inherit = "public_admin.manager.dashboard"
