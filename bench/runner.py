@@ -28,8 +28,15 @@ def _main(env, options):
         generate = _load(bench_dir / "generate.py")
         seconds = generate.generate(env, options["size"])
         env.cr.commit()
-        row = {"suite": "generate", "measure": "data generation", "value": seconds, "unit": "s",
-               "baseline": "", "baseline_value": 0.0, "ratio": 0.0}
+        row = {
+            "suite": "generate",
+            "measure": "data generation",
+            "value": seconds,
+            "unit": "s",
+            "baseline": "",
+            "baseline_value": 0.0,
+            "ratio": 0.0,
+        }
         print("PA-BENCH-ROW " + json.dumps(row), flush=True)
         return
     for name in options["suites"]:

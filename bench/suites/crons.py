@@ -123,7 +123,7 @@ def run(env, options):
     peak = _peak_mb() - base_rss
     rows.append(
         {
-            "measure": f"reminders cron: {reminded} dossiers in {batches} batches ({progress.get('remaining', 0)} left)",
+            "measure": f"reminders cron: {reminded} dossiers in {batches} batches",
             "value": elapsed,
             "unit": "s",
             "baseline": "",

@@ -43,7 +43,9 @@ def add_arguments(parser):
         "--suites", default=os.environ.get("SUITES") or "", help="bench/suites/ to run (default: all found)"
     )
     parser.add_argument("--no-load", action="store_true", help="skip the server under wrk")
-    parser.add_argument("--duration", type=int, default=int(os.environ.get("DURATION") or 5), help="seconds per wrk run")
+    parser.add_argument(
+        "--duration", type=int, default=int(os.environ.get("DURATION") or 5), help="seconds per wrk run"
+    )
     parser.add_argument("--reception-count", type=int, default=200, help="dossiers received per measured run")
     parser.add_argument("--keep", action="store_true", help="keep the benchmark databases afterwards")
 

@@ -14,7 +14,6 @@ import shutil
 import subprocess
 import tempfile
 import threading
-import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -35,8 +34,10 @@ def ensure_wrk():
     apt_install(["wrk"], "for the load benchmark")
     if shutil.which("wrk"):
         return True
-    warn("wrk is not installed and could not be (apt-get needs root): the load measurements are skipped.\n"
-         "Install it, e.g. on Debian/Ubuntu: sudo apt-get install wrk")
+    warn(
+        "wrk is not installed and could not be (apt-get needs root): the load measurements are skipped.\n"
+        "Install it, e.g. on Debian/Ubuntu: sudo apt-get install wrk"
+    )
     return False
 
 
@@ -148,7 +149,18 @@ def run_wrk(url, script, connections, duration):
         fh.write(script)
         path = fh.name
     threads = min(connections, 2)
-    cmd = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--timeout", "30s", "--latency", "-s", path, url]
+    cmd = [
+        "wrk",
+        f"-t{threads}",
+        f"-c{connections}",
+        f"-d{duration}s",
+        "--timeout",
+        "30s",
+        "--latency",
+        "-s",
+        path,
+        url,
+    ]
     out = subprocess.run(cmd, capture_output=True, text=True, check=False).stdout
     Path(path).unlink(missing_ok=True)
     rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
