@@ -118,7 +118,7 @@ def generate(env, size, verbose=True):
         CREATE TEMP TABLE bench_d ON COMMIT DROP AS
         SELECT g, %(d0)s + g AS id, {state_case} AS state,
                date_trunc('day', now() AT TIME ZONE 'UTC') - ((g %% {DAYS}) + 1) * interval '1 day'
-                   + interval '1 hour' + ((g * 7919) %% 600) * interval '1 minute' AS received,
+                   + interval '1 hour' + ((g::bigint * 7919) %% 600) * interval '1 minute' AS received,
                5000 + g / {DAYS} AS number, g %% {n_proc} AS proc_n, g %% {n_centre} AS centre_n,
                CASE WHEN g %% 50 < {len(portal_partners)} AND g %% 997 = 0 THEN g %% 50 ELSE NULL END AS portal_n
           FROM generate_series(0, %(n)s - 1) g
@@ -131,7 +131,7 @@ def generate(env, size, verbose=True):
     cr.execute(
         """
         UPDATE bench_d SET received = date_trunc('day', now() AT TIME ZONE 'UTC') - ((g % 30) + 1) * interval '1 day'
-                                      + interval '1 hour' + ((g * 7919) % 600) * interval '1 minute',
+                                      + interval '1 hour' + ((g::bigint * 7919) % 600) * interval '1 minute',
                            number = 10000 + g / 30
          WHERE state IN ('received', 'in_progress', 'supplement', 'financial', 'registered', 'draft')
         """

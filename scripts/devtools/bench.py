@@ -48,6 +48,11 @@ def add_arguments(parser):
     )
     parser.add_argument("--reception-count", type=int, default=200, help="dossiers received per measured run")
     parser.add_argument("--keep", action="store_true", help="keep the benchmark databases afterwards")
+    parser.add_argument(
+        "--report",
+        action="store_true",
+        help="measure nothing: print the tables of the latest runs at --sizes (saved in .local/logs/bench/)",
+    )
 
 
 def discover_suites(wanted):
@@ -136,9 +141,33 @@ def _stable(measure):
     return re.sub(r"\s*\([^)]*\)", "", re.sub(r": \d+ dossiers in \d+ batches", "", measure))
 
 
+def save_rows(size, rows, machine):
+    """.local/logs/bench/size-<size>.json: the rows of the latest run at this size."""
+    path = LOG_DIR / "bench" / f"size-{size}.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"machine": machine, "size": size, "rows": rows}, indent=1), encoding="utf-8")
+
+
+def report(sizes):
+    """The tables of the latest run at each size, from .local/logs/bench/size-<size>.json."""
+    by_size = {}
+    for size in sizes:
+        path = LOG_DIR / "bench" / f"size-{size}.json"
+        if not path.is_file():
+            raise Fail(f"no saved run at {size} dossiers ({path}): run `make bench SIZE={size}` first")
+        saved = json.loads(path.read_text(encoding="utf-8"))
+        by_size[size] = saved["rows"]
+        print_table(size, saved["rows"])
+        say(f"Machine: {saved['machine']}")
+    print_scaling(sizes, by_size)
+    return 0
+
+
 def cmd_bench(args):
     """The suite at the sizes asked, side by side with baselines measured in the same run."""
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
+    if args.report:
+        return report(sizes)
     suites = discover_suites(args.suites)
     step("Checking Odoo 18.0")
     info = check_odoo()
@@ -194,6 +223,7 @@ def cmd_bench(args):
             }
         )
         by_size[size] = rows
+        save_rows(size, rows, machine)
         print_table(size, rows)
         if not args.keep:
             pg.query(f'DROP DATABASE IF EXISTS "{db}"')
