@@ -40,6 +40,16 @@ def _unflag(cr):
     return cr.rowcount
 
 
+def _as_committed(env):
+    """What ir.cron's commit between two calls does to the process, without committing: the
+    pending tracking and hooks run or are dropped, the cache is emptied. Without it, a
+    rolled-back run would pile up every batch's hooks in memory."""
+    env.flush_all()
+    env.cr.precommit.run()
+    env.cr.postcommit.clear()  # emails sent after commit: not part of the job's cost here
+    env.invalidate_all()
+
+
 def run(env, options):
     cr = env.cr
     Dossier = env["public_admin.dossier"].with_context(tracking_disable=False)
@@ -64,8 +74,7 @@ def run(env, options):
     batches = done = 0
     while True:
         batch = Dossier._cron_update_overdue()
-        env.flush_all()
-        env.invalidate_all()  # as ir.cron's commit between calls
+        _as_committed(env)
         batches += 1
         done += len(batch)
         if not batch or batches > 100000:
@@ -112,8 +121,7 @@ def run(env, options):
         while batches < int(options.get("reminder_batches", 20)):
             progress.clear()
             reminded += Dossier._cron_send_reminders() or 0
-            env.flush_all()
-            env.invalidate_all()
+            _as_committed(env)
             batches += 1
             if not progress.get("remaining"):
                 break

@@ -49,6 +49,11 @@ def add_arguments(parser):
     parser.add_argument("--reception-count", type=int, default=200, help="dossiers received per measured run")
     parser.add_argument("--keep", action="store_true", help="keep the benchmark databases afterwards")
     parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="measure again on the database kept (--keep) by an earlier run at that size, without regenerating",
+    )
+    parser.add_argument(
         "--report",
         action="store_true",
         help="measure nothing: print the tables of the latest runs at --sizes (saved in .local/logs/bench/)",
@@ -115,8 +120,8 @@ def print_table(size, rows):
 def print_scaling(sizes, by_size):
     if len(sizes) < 2:
         return
-    say("\n=== Scaling: each measure at each size (growth from the smallest size) ===")
-    head = "".join(f"{s:>14,}" for s in sizes)
+    say("\n=== Scaling: each measure at each size (ratio to its baseline), growth from the smallest size ===")
+    head = "".join(f"{s:>22,}" for s in sizes)
     say(f"{'measure':<60}{head}  growth")
     measures = []
     for size in sizes:
@@ -128,10 +133,13 @@ def print_scaling(sizes, by_size):
         cells, values = [], []
         for size in sizes:
             row = next((r for r in by_size[size] if (r["suite"], _stable(r["measure"])) == key), None)
-            cells.append(fmt_value(row["value"], row.get("unit", "s")) if row else "-")
+            cell = fmt_value(row["value"], row.get("unit", "s")) if row else "-"
+            if row and row.get("baseline") and row.get("ratio"):
+                cell += f" ({row['ratio']:.2f})"
+            cells.append(cell)
             values.append(row["value"] if row else None)
         growth = f"x{values[-1] / values[0]:.2f}" if values[0] and values[-1] else ""
-        say(f"{key[1][:60]:<60}" + "".join(f"{c:>14}" for c in cells) + f"  {growth}")
+        say(f"{key[1][:60]:<60}" + "".join(f"{c:>22}" for c in cells) + f"  {growth}")
 
 
 def _stable(measure):
@@ -142,9 +150,13 @@ def _stable(measure):
 
 
 def save_rows(size, rows, machine):
-    """.local/logs/bench/size-<size>.json: the rows of the latest run at this size."""
+    """.local/logs/bench/size-<size>.json: the rows of the latest run of each suite at this size."""
     path = LOG_DIR / "bench" / f"size-{size}.json"
     path.parent.mkdir(parents=True, exist_ok=True)
+    if path.is_file():
+        measured = {row["suite"] for row in rows}
+        kept = [r for r in json.loads(path.read_text(encoding="utf-8"))["rows"] if r["suite"] not in measured]
+        rows = kept + rows
     path.write_text(json.dumps({"machine": machine, "size": size, "rows": rows}, indent=1), encoding="utf-8")
 
 
@@ -186,10 +198,15 @@ def cmd_bench(args):
     for size in sizes:
         t0 = time.time()
         step(f"{size:,} dossiers: new database from the template, data generation")
-        db = fresh_copy(pg, size)
         options = {"bench_dir": str(REPO / "bench"), "size": size, "repeat": args.repeat}
-        rows, _errors = shell(conf, db, dict(options, generate=True), logdir / f"generate-{size}.log", nice=True)
-        generation = rows[0]["value"] if rows else 0.0
+        db = f"public_admin_bench_{size}"
+        if args.reuse and pg.database_exists(db):
+            say(f"    reusing {db} as an earlier run left it")
+            generation = None
+        else:
+            db = fresh_copy(pg, size)
+            rows, _errors = shell(conf, db, dict(options, generate=True), logdir / f"generate-{size}.log", nice=True)
+            generation = rows[0]["value"] if rows else 0.0
         step(f"{size:,} dossiers: suites {', '.join(suites)}")
         options.update(reception_count=args.reception_count)
         rows, errors = shell(conf, db, dict(options, suites=suites), logdir / f"suites-{size}.log")
@@ -199,21 +216,22 @@ def cmd_bench(args):
         if load:
             step(f"{size:,} dossiers: production-mode server under wrk")
             rows += [dict(r, suite="load") for r in run_load(pg, BENCH_CONF, db, logdir, args.repeat, args.duration)]
-        rows.insert(
-            0,
-            {
-                "suite": "generate",
-                "measure": "data generation (bulk SQL)",
-                "value": generation,
-                "unit": "s",
-                "baseline": "",
-                "baseline_value": 0.0,
-                "ratio": 0.0,
-            },
-        )
+        if generation is not None:
+            rows.insert(
+                0,
+                {
+                    "suite": "generate",
+                    "measure": "data generation (bulk SQL)",
+                    "value": generation,
+                    "unit": "s",
+                    "baseline": "",
+                    "baseline_value": 0.0,
+                    "ratio": 0.0,
+                },
+            )
         rows.append(
             {
-                "suite": "total",
+                "suite": "total" if generation is not None else "total (reused database)",
                 "measure": "whole run at this size (generation included)",
                 "value": time.time() - t0,
                 "unit": "s",
