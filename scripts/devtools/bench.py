@@ -232,7 +232,8 @@ def cmd_bench(args):
         rows.append(
             {
                 "suite": "total" if generation is not None else "total (reused database)",
-                "measure": "whole run at this size (generation included)",
+                "measure": "whole run at this size"
+                + (" (generation included)" if generation is not None else " (database reused)"),
                 "value": time.time() - t0,
                 "unit": "s",
                 "baseline": "",
