@@ -2,6 +2,7 @@
 
 from odoo import api, fields, models
 from odoo.tools import email_normalize, formataddr
+from odoo.tools.sql import create_index
 
 from .public_admin_dossier import RUNNING_STATES
 
@@ -12,6 +13,21 @@ class PublicAdminDossier(models.Model):
     _inherit = "public_admin.dossier"
 
     # Notifications of the applicant and scheduled jobs.
+
+    @api.private
+    def init(self):
+        result = super().init()
+        # The overdue job's candidates (running, not flagged yet) in the job's order: at a
+        # million dossiers, and once the day's are flagged, its search reads these few
+        # thousand rows instead of scanning the table (465 -> 44 ms, README "Benchmarks").
+        create_index(
+            self.env.cr,
+            "public_admin_dossier_overdue_candidates_index",
+            self._table,
+            ["date_received DESC", "id DESC"],
+            where="(is_overdue IS NULL OR NOT is_overdue) AND state IN ('received', 'in_progress')",
+        )
+        return result
 
     def _notify_applicant(self, event):
         """Tell the applicant about ``event`` by email and by SMS, as their preferences allow.
