@@ -15,7 +15,7 @@ help:
 	@echo "make lint   lint only: the hooks of .pre-commit-config.yaml (ruff, pylint-odoo, OCA checks)"
 	@echo "make stop   stop the server of 'make run' and the private PostgreSQL"
 	@echo "make reset  drop the demo database (the next 'make run' recreates it)"
-	@echo "make bench  time the hot paths on the demo database (rolled back), as ratios to a baseline"
+	@echo "make bench  benchmark at scale (SIZE=10000[,100000,...]) side by side with baselines (README)"
 	@echo "Variables: PYTHON=$(PYTHON) ODOO_PORT DEMO_DB ODOO_ARGS PG* (see README.md, $(PYTHON) scripts/dev.py --help)"
 
 run:
@@ -33,5 +33,6 @@ stop:
 reset:
 	@$(DEV) reset
 
+# make bench SIZE=10000 (or SIZE=10000,100000,1000000) REPEAT=3 SUITES=reception,crons
 bench:
 	@$(DEV) bench

@@ -1,6 +1,9 @@
 """Benchmark of the dossier hot paths, run on demand against the demo database.
 
-    make bench            (after `make run` created the demo database)
+    python3 scripts/odoo_launcher.py shell -c .local/odoo-local.conf -d public_admin_demo --no-http \\
+        < bench/hot_paths.py          (after `make run` created the demo database)
+
+`make bench` measures at scale against other baselines (README, "Benchmarks").
 
 Run inside `odoo shell`: everything happens in one transaction that is rolled back.
 Timings vary with the machine, so each one is printed as a ratio to a baseline measured in

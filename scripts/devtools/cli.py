@@ -4,6 +4,7 @@ import argparse
 import os
 import sys
 
+from .bench import add_arguments as add_bench_arguments
 from .bench import cmd_bench
 from .console import Fail
 from .lint import cmd_lint
@@ -31,9 +32,12 @@ def main(argv=None):
         ("lint", cmd_lint, "lint only"),
         ("stop", cmd_stop, "stop the `make run` server and the private PostgreSQL"),
         ("reset", cmd_reset, "drop the demo database"),
-        ("bench", cmd_bench, "time the hot paths on the demo database"),
+        ("bench", cmd_bench, "benchmark at scale against baselines (bench/, README)"),
     ):
-        sub.add_parser(name, help=text).set_defaults(func=func)
+        command = sub.add_parser(name, help=text)
+        command.set_defaults(func=func)
+        if name == "bench":
+            add_bench_arguments(command)
     args = parser.parse_args(argv)
     os.chdir(REPO)
     try:

@@ -116,6 +116,26 @@ class PublicAdminDeadline(models.AbstractModel):
         )
 
     @api.model
+    def add_working_hours_many(self, calendar, start, hours_list, pauses=()):
+        """``add_working_hours`` for several amounts from the same ``start``, in one walk over
+        the working time (a dossier's steps at reception): the same moments, a list in the
+        order of ``hours_list``."""
+        calendar = self._check_calendar(calendar)
+        for hours in hours_list:
+            self._check_amount(hours)
+        order = sorted(range(len(hours_list)), key=lambda index: hours_list[index])
+        moments = self._plan_many(
+            calendar,
+            self._to_utc(start),
+            [self._hours_to_delta(hours_list[index]) for index in order],
+            self._pause_intervals(pauses),
+        )
+        result = [None] * len(hours_list)
+        for index, moment in zip(order, moments, strict=True):
+            result[index] = self._to_naive_utc(moment)
+        return result
+
+    @api.model
     def working_hours_between(self, calendar, start, end, pauses=()):
         """Working hours (float) from ``start`` to ``end``, the ``pauses`` not
         counting; negative when ``end`` is before ``start`` (time overdue)."""
@@ -233,6 +253,27 @@ class PublicAdminDeadline(models.AbstractModel):
                 calendar.display_name,
             )
         )
+
+    def _plan_many(self, calendar, start, amounts, pauses):
+        """``_plan`` of each of ``amounts`` (sorted timedeltas) from ``start``, walking the
+        working intervals once: the moment of each amount is where ``_plan`` would stop."""
+        if not amounts:
+            return []
+        window = self._initial_window(calendar, amounts[-1])
+        cursor, horizon = start, start + MAX_HORIZON
+        elapsed, moments = timedelta(0), []
+        while cursor < horizon:
+            stop = min(cursor + window, horizon)
+            for begin, end, _recs in self._work_intervals(calendar, cursor, stop, pauses):
+                duration = end - begin
+                while len(moments) < len(amounts) and amounts[len(moments)] - elapsed <= duration:
+                    moments.append(begin + (amounts[len(moments)] - elapsed))
+                if len(moments) == len(amounts):
+                    return moments
+                elapsed += duration
+            cursor = stop
+            window *= 2
+        return moments + [self._plan(calendar, start, amount, pauses) for amount in amounts[len(moments) :]]
 
     def _initial_window(self, calendar, remaining):
         """A window of days likely to hold ``remaining`` working time."""

@@ -2,6 +2,7 @@
 
 from odoo import api, fields, models
 from odoo.tools import email_normalize, formataddr
+from odoo.tools.sql import create_index
 
 from .public_admin_dossier import RUNNING_STATES
 
@@ -12,6 +13,21 @@ class PublicAdminDossier(models.Model):
     _inherit = "public_admin.dossier"
 
     # Notifications of the applicant and scheduled jobs.
+
+    @api.private
+    def init(self):
+        result = super().init()
+        # The overdue job's candidates (running, not flagged yet) in the job's order: at a
+        # million dossiers, and once the day's are flagged, its search reads these few
+        # thousand rows instead of scanning the table (465 -> 44 ms, README "Benchmarks").
+        create_index(
+            self.env.cr,
+            "public_admin_dossier_overdue_candidates_index",
+            self._table,
+            ["date_received DESC", "id DESC"],
+            where="(is_overdue IS NULL OR NOT is_overdue) AND state IN ('received', 'in_progress')",
+        )
+        return result
 
     def _notify_applicant(self, event):
         """Tell the applicant about ``event`` by email and by SMS, as their preferences allow.
@@ -85,8 +101,14 @@ class PublicAdminDossier(models.Model):
         return to_flag
 
     @api.model
-    def _cron_send_reminders(self, batch_size=200):
-        """Remind the holders of dossiers due soon, and agency heads of overdue ones."""
+    def _cron_send_reminders(self, batch_size=200, page_size=1000):
+        """Remind the holders of dossiers due soon, and agency heads of overdue ones.
+
+        The candidates are read page by page (ids only, ``page_size`` at a time), never all at
+        once: at a million dossiers tens of thousands may be overdue, most already reminded.
+        It stops after ``batch_size`` dossiers got a reminder and tells ir.cron that work
+        remains, so the next call goes on with the dossiers not reminded yet.
+        """
         self._cron_update_overdue()
         hours = float(self.env["ir.config_parameter"].sudo().get_param("public_admin_centre.reminder_hours", 8))
         now = self._now()
@@ -97,43 +119,58 @@ class PublicAdminDossier(models.Model):
         )
         horizon = engine.add_working_hours(calendar, now, hours)
         reminder_type = self.env.ref("public_admin_centre.mail_activity_type_dossier_reminder")
-        due_soon = self.search(
-            [
-                ("state", "in", RUNNING_STATES),
-                ("is_overdue", "=", False),
-                ("date_due", ">=", now),
-                ("date_due", "<=", horizon),
-            ]
-        )
-        overdue = self.search([("state", "in", RUNNING_STATES), ("is_overdue", "=", True)])
-        todo = [(d, "due_soon") for d in due_soon] + [(d, "overdue") for d in overdue]
+        kinds = [
+            (
+                "due_soon",
+                [
+                    ("state", "in", RUNNING_STATES),
+                    ("is_overdue", "=", False),
+                    ("date_due", ">=", now),
+                    ("date_due", "<=", horizon),
+                ],
+            ),
+            ("overdue", [("state", "in", RUNNING_STATES), ("is_overdue", "=", True)]),
+        ]
+        done = 0
+        for kind, domain in kinds:
+            last_id = 0
+            while done < batch_size:
+                page = self.search(domain + [("id", ">", last_id)], order="id", limit=page_size)
+                if not page:
+                    break
+                last_id = page[-1].id
+                done += page._send_reminders_page(kind, reminder_type, batch_size - done)
+        remaining = 1 if done >= batch_size else 0  # more may be left: ir.cron calls again
+        self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
+        return done
+
+    def _send_reminders_page(self, kind, reminder_type, limit):
+        """Reminders of ``kind`` for these dossiers not reminded yet; how many dossiers got one."""
         already = self.env["mail.activity"].search(
             [
                 ("res_model", "=", self._name),
-                ("res_id", "in", [d.id for d, _k in todo]),
+                ("res_id", "in", self.ids),
                 ("activity_type_id", "=", reminder_type.id),
             ]
         )
         reminded = {(a.res_id, a.user_id.id) for a in already}
         done = 0
-        for dossier, kind in todo[:batch_size]:
+        for dossier in self:
+            if done >= limit:
+                break
             if kind == "due_soon":
                 users = dossier.user_id or dossier.current_agency_id.user_ids
                 summary = self.env._("Due %(due)s", due=dossier._format_local(dossier.date_due))
             else:
                 users = dossier.current_agency_id.head_user_ids or dossier.agency_id.head_user_ids
                 summary = self.env._("Overdue since %(due)s", due=dossier._format_local(dossier.date_due))
+            users = users.filtered(lambda user, dossier=dossier: (dossier.id, user.id) not in reminded)
             for user in users:
-                if (dossier.id, user.id) in reminded:
-                    continue
                 dossier.activity_schedule(
                     activity_type_id=reminder_type.id,
                     summary=summary,
                     user_id=user.id,
                     date_deadline=fields.Date.context_today(self),
                 )
-                reminded.add((dossier.id, user.id))
-            done += 1
-        remaining = len(todo) - done
-        self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
+            done += bool(users)
         return done

@@ -1,5 +1,7 @@
 """The dossier's workflow: guards, steps, clock stops and every transition (``action_*``)."""
 
+import itertools
+
 import pytz
 
 from odoo import api, fields, models
@@ -243,11 +245,16 @@ class PublicAdminDossier(models.Model):
         for dossier in self.filtered("date_received"):
             date_due = dossier._compute_appointment()
             dossier.with_context(public_admin_state_change=True).write({"date_due": date_due})
-            pauses = dossier._closed_pauses()
-            for step in dossier.step_ids.filtered(lambda s: not s.date_done):
-                deadline = engine.add_working_hours(
-                    dossier._calendar(), dossier.date_received, step.planned_offset_hours, pauses=pauses
-                )
+            steps = dossier.step_ids.filtered(lambda s: not s.date_done)
+            if not steps:
+                continue
+            deadlines = engine.add_working_hours_many(
+                dossier._calendar(),
+                dossier.date_received,
+                steps.mapped("planned_offset_hours"),
+                pauses=dossier._closed_pauses(),
+            )
+            for step, deadline in zip(steps, deadlines, strict=True):
                 step.date_deadline = min(deadline, date_due)
         self._update_overdue()
 
@@ -267,11 +274,14 @@ class PublicAdminDossier(models.Model):
         """Step instances from the procedure's workflow, deadlines planned from reception."""
         engine = self.env["public_admin.deadline"]
         for dossier in self:
-            offset = 0.0
+            templates = dossier.procedure_id.step_ids
+            offsets = list(itertools.accumulate(templates.mapped("duration_hours"), initial=0.0))[1:]
+            # One walk over the working time for every step's deadline.
+            deadlines = (
+                engine.add_working_hours_many(dossier._calendar(), dossier.date_received, offsets) if offsets else []
+            )
             vals_list = []
-            for template in dossier.procedure_id.step_ids:
-                offset += template.duration_hours
-                deadline = engine.add_working_hours(dossier._calendar(), dossier.date_received, offset)
+            for template, offset, deadline in zip(templates, offsets, deadlines, strict=True):
                 vals_list.append(
                     {
                         "dossier_id": dossier.id,

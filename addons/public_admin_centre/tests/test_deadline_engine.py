@@ -111,6 +111,17 @@ class TestDeadlineEngine(TransactionCase):
         # Monday 10:30: one hour until 11:30, the second one after 13:30
         self.assertEqual(self.add_hours("2026-03-02 10:30", 2), local("2026-03-02 14:30"))
 
+    def test_many_amounts_in_one_walk_are_the_moments_of_each_amount(self):
+        """The steps' deadlines at reception: one walk gives what each amount alone gives."""
+        hours = [0, 2, 8, 3.5, 80, 10, 8]
+        pauses = self.pauses(("2026-03-09 08:00", "2026-03-10 15:00"))
+        for start in ("2026-03-02 10:30", "2026-03-06 16:00", "2026-03-07 09:00", "2026-03-03 17:00"):
+            for stops in ((), pauses):
+                expected = [self.add_hours(start, amount, pauses=stops) for amount in hours]
+                many = self.engine.add_working_hours_many(self.calendar, local(start), hours, pauses=stops)
+                self.assertEqual(many, expected, f"from {start}, pauses {stops}")
+        self.assertEqual(self.engine.add_working_hours_many(self.calendar, local("2026-03-02 10:30"), []), [])
+
     def test_weekend_is_skipped(self):
         # Friday 16:00: one hour on Friday, one on Monday from 07:00
         self.assertEqual(self.add_hours("2026-03-06 16:00", 2), local("2026-03-09 08:00"))
