@@ -70,7 +70,7 @@ class TestCitizenPagesPerformance(PublicAdminPortalCase):
         self.assertIn(self.dossier.name, response.text)
 
 
-QUERIES_RECEPTION = 86
+QUERIES_RECEPTION = 88
 QUERIES_NOTIFICATIONS = 91
 QUERIES_MY_DOSSIERS = 16
 QUERIES_PUBLIC_LOOKUP = 17

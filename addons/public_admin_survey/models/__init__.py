@@ -4,7 +4,6 @@ from . import public_admin_complaint_notification
 from . import public_admin_complaint_public
 from . import public_admin_complaint_indicator
 from . import public_admin_complaint_wizard
-from . import public_admin_dossier_complaint
 from . import public_admin_complaint_xlsx
 from . import survey_question
 from . import survey_user_input

@@ -322,12 +322,11 @@ class TestComplaintWorkflow(ComplaintCommon, TransactionCase):
         )
         user_input = survey._create_answer(partner=self.applicant)
         user_input._save_lines(survey.question_ids, "Cán bộ hướng dẫn không rõ ràng")
-        if "public_admin_dossier_id" in user_input._fields:
-            user_input.public_admin_dossier_id = dossier
+        user_input.public_admin_dossier_id = dossier
         complaint = self.Complaint.with_context(
             public_admin_clock=lambda: self.local(2026, 8, 28, 9, 0)
         )._create_from_rating(user_input)
         self.assertEqual((complaint.channel, complaint.category, complaint.state), ("rating", "other", "received"))
         self.assertIn("Cán bộ hướng dẫn không rõ ràng", complaint.content)
         self.assertEqual(complaint.partner_id, self.applicant)
-        self.assertEqual(complaint.sender_phone, "0912 345 678")
+        self.assertEqual(complaint.sender_phone, dossier.applicant_phone, "the phone declared on the dossier")
