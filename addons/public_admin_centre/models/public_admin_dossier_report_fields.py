@@ -23,7 +23,7 @@ class PublicAdminDossierReportFields(models.Model):
         compute="_compute_processing_hours",
         store=True,
         aggregator="avg",
-        help="Working hours from reception to the appointment, clock stops excluded.",
+        help="Working hours from reception to the appointment, clock stops excluded (of finished dossiers).",
     )
     on_time_rate = fields.Float(
         string="On-time rate (%)",
@@ -33,19 +33,19 @@ class PublicAdminDossierReportFields(models.Model):
         help="100 for a dossier finished early or on time, 0 when late: its average is the on-time rate.",
     )
 
-    @api.depends("date_finished", "date_due", "date_received")
+    # Computed once, when processing ends (the appointment is final then): reception, the hot
+    # path of the counter, computes nothing more.
+    @api.depends("date_finished")
     def _compute_processing_hours(self):
         engine = self.env["public_admin.deadline"]
         for dossier in self:
-            if not dossier.date_received:
+            if not dossier.date_received or not dossier.date_finished:
                 dossier.processing_hours = dossier.allowed_hours = 0.0
                 continue
             calendar = dossier._calendar()
             pauses = dossier._closed_pauses()
-            dossier.processing_hours = (
-                engine.working_hours_between(calendar, dossier.date_received, dossier.date_finished, pauses=pauses)
-                if dossier.date_finished
-                else 0.0
+            dossier.processing_hours = engine.working_hours_between(
+                calendar, dossier.date_received, dossier.date_finished, pauses=pauses
             )
             dossier.allowed_hours = (
                 engine.working_hours_between(calendar, dossier.date_received, dossier.date_due, pauses=pauses)
