@@ -42,12 +42,16 @@ class PublicAdminDossier(models.Model):
         """
         if self.env.context.get("public_admin_no_notify"):
             return True
-        sms_queued = False
+        sms_queued = mail_queued = False
         # sudo: called by transitions after their checks; the applicant's data is the dossier's
         for dossier in self.sudo():
             partner = dossier.partner_id
-            # A citizen acting online is the author of the message: still notify them.
-            dossier = dossier.with_context(mail_notify_author=self.env.user.partner_id == partner)
+            # A citizen acting online is the author of the message: still notify them. The email
+            # is queued, not sent after the commit of the request: a slow mail server must not
+            # hold the counter's reception (the mail cron is woken up below).
+            dossier = dossier.with_context(
+                mail_notify_author=self.env.user.partner_id == partner, mail_notify_force_send=False
+            )
             mail_template, sms_template = dossier._notification_templates(event)
             if mail_template and dossier.applicant_email and partner.public_admin_notify_email:
                 # The address declared on the dossier wins over the contact's own.
@@ -61,6 +65,7 @@ class PublicAdminDossier(models.Model):
                     subtype_xmlid="mail.mt_comment",
                     partner_ids=recipient.ids,
                 )
+                mail_queued = True
             if sms_template and dossier.applicant_phone and partner.public_admin_notify_sms:
                 # Queued, not sent inline: a slow gateway must not hold the counter's reception.
                 dossier._message_sms_with_template(
@@ -72,6 +77,8 @@ class PublicAdminDossier(models.Model):
                 sms_queued = True
         if sms_queued:
             self.env.ref("sms.ir_cron_sms_scheduler_action").sudo()._trigger()
+        if mail_queued:
+            self.env.ref("mail.ir_cron_mail_scheduler_action").sudo()._trigger()
         return True
 
     def _notification_templates(self, event):

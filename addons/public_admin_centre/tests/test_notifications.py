@@ -92,13 +92,15 @@ class TestDossierNotifications(PublicAdminCase, MockEmail):
     @contextmanager
     def capture(self):
         """What the applicant receives during the block: emails and gateway requests."""
-        # What earlier steps queued goes out first, so that only the block's SMS are captured.
+        # What earlier steps queued goes out first, so that only the block's messages are captured.
+        self.env["mail.mail"].sudo().process_email_queue()
         self.env["sms.sms"].sudo()._process_queue()
         self.gateway.received.clear()
         self._last_message_id = max(self.env["mail.message"].sudo().search([], limit=1, order="id desc").ids or [0])
         with self.mock_mail_gateway():
             yield
-            # SMS are queued and the SMS cron woken up; run it as it would run.
+            # Emails and SMS are queued and their crons woken up; run them as they would run.
+            self.env["mail.mail"].sudo().process_email_queue()
             self.env["sms.sms"].sudo()._process_queue()
 
     def new_messages(self, dossier):
