@@ -180,9 +180,9 @@ class PublicAdminDossier(models.Model):
     # ------------------------------------------------------------------ indicators
     @api.model
     def _public_admin_unhappy_dossier_domain(self):
-        """Dossiers the applicant was not satisfied with (the complaints extend it with the
-        dossiers that got a complaint)."""
-        return [("public_admin_rating", "=", "not_satisfied")]
+        """Dossiers the applicant was not satisfied with, or that got a complaint (one
+        expression: indicator 5.4 negates it)."""
+        return ["|", ("public_admin_rating", "=", "not_satisfied"), ("complaint_ids", "!=", False)]
 
     @api.model
     def _indicator_5_4_domain(self, period):
@@ -244,9 +244,3 @@ class PublicAdminDossier(models.Model):
         action["domain"] = [("dossier_id", "=", self.id)]
         action["context"] = {"default_dossier_id": self.id}
         return action
-
-    @api.model
-    def _public_admin_unhappy_dossier_domain(self):
-        """A dossier that got a complaint counts as unhappy for indicator 5.4, as one rated "not
-        satisfied" does (one expression: the satisfaction indicator negates it)."""
-        return ["|", *super()._public_admin_unhappy_dossier_domain(), ("complaint_ids", "!=", False)]
