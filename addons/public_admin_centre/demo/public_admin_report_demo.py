@@ -6,7 +6,7 @@ import base64
 import random
 from datetime import timedelta
 
-from odoo import fields, models
+from odoo import api, fields, models
 
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 
@@ -14,6 +14,7 @@ PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 class PublicAdminDemoLoaderReports(models.AbstractModel):
     _inherit = "public_admin.demo.loader"
 
+    @api.model
     def _generate_demo_reports(self, seed=766):
         env = self.env(su=True, context=dict(self.env.context, tracking_disable=True, mail_notrack=True))
         rng = random.Random(seed)
