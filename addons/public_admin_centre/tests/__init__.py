@@ -31,3 +31,4 @@ from . import test_manager_dashboard
 from . import test_counters
 from . import test_document_reuse
 from . import test_demo_reports
+from . import test_demo_functions
