@@ -207,6 +207,7 @@ class PublicAdminStatisticsReport(models.Model):
         return {row[0]: dict(zip(REPORT_COLUMNS, row[1:], strict=True)) for row in self.env.cr.fetchall()}
 
     def action_compute(self):
+        self.check_access("write")  # the lines below are replaced as superuser
         self._check_scope()
         for report in self:
             if report.state == "locked":
@@ -220,7 +221,7 @@ class PublicAdminStatisticsReport(models.Model):
             ]
             total = {column: sum(values[column] for values in figures.values()) for column in REPORT_COLUMNS}
             lines.append(fields.Command.create(dict(total, is_total=True, sequence=1000)))
-            # sudo: the lines are the report's own, written after the scope check above
+            # sudo: the lines are the report's own; write access and scope checked above
             report.sudo().line_ids.unlink()
             report.write({"line_ids": lines, "date_computed": fields.Datetime.now()})
             report._check_carry_over()

@@ -230,10 +230,10 @@ class PublicAdminQueueTicket(models.Model):
         }
         if service:
             vals["service_id"] = service.id
+        if note:
+            vals["note"] = note
         self._log("transfer", note=" – ".join(filter(None, [(service or counter).display_name, note])))
         self._write_action(vals)
-        if note:
-            self.sudo().note = note
         self._notify_displays()
         return True
 
